@@ -1,0 +1,102 @@
+"""The graph of the corpus: typed relations both ways, backlinks, sources and citations.
+
+A relation is declared once, on either side (`principes: [x]` on a kwestie, or
+`kwesties: [y]` on a principe); the graph shows it on both sides.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from slugify import slugify
+
+from .load import Corpus
+from .markup import Body, analyse
+from .model import Bundel, Entity, Principe
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reeks:
+    """A set of principles (five principles, three levels, …): members in their order."""
+
+    slug: str
+    naam: str
+    leden: tuple[Principe, ...]
+
+    @property
+    def page(self) -> str:
+        return f"principes/reeksen/{self.slug}.md"
+
+
+def reeks_slug(naam: str) -> str:
+    return slugify(naam)
+
+
+def _sort_key(entity: Entity) -> tuple[str, str]:
+    return (entity.title.casefold(), entity.id)
+
+
+class Graph:
+    """Relations, backlinks and citations of a corpus, computed once."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.bodies: dict[str, Body] = {
+            e.id: analyse(e.body, e.path, e.document.body_line) for e in corpus.entities
+        }
+        self._related: dict[str, set[str]] = defaultdict(set)
+        for entity in corpus.entities:
+            for key in entity.relations:
+                for target in entity.related_ids(key):
+                    if target in corpus.by_id and target != entity.id:
+                        self._related[entity.id].add(target)
+                        self._related[target].add(entity.id)
+        self._mentions: dict[str, set[str]] = defaultdict(set)
+        self._cited_in: dict[str, set[str]] = defaultdict(set)
+        for entity_id, body in self.bodies.items():
+            for link in body.links:
+                if link.target in corpus.by_id and link.target != entity_id:
+                    self._mentions[link.target].add(entity_id)
+            for key in body.cited_keys:
+                self._cited_in[key].add(entity_id)
+
+    def related(self, entity: Entity, cls: type[Entity]) -> list[Entity]:
+        """Entities of one type related to `entity`, declared on either side."""
+        found = [self.corpus.by_id[i] for i in self._related.get(entity.id, ())]
+        return sorted((e for e in found if isinstance(e, cls)), key=_sort_key)
+
+    def mentioned_in(self, entity: Entity) -> list[Entity]:
+        """Entities whose body links to `entity` with [[…]] ("Genoemd in")."""
+        return sorted((self.corpus.by_id[i] for i in self._mentions.get(entity.id, ())), key=_sort_key)
+
+    def cited_in(self, key: str) -> list[Entity]:
+        return sorted((self.corpus.by_id[i] for i in self._cited_in.get(key, ())), key=_sort_key)
+
+    def drawn_from(self, bundel: Bundel) -> list[Entity]:
+        """Entities that name `bundel` in their sources."""
+        found = [e for e in self.corpus.entities if any(b.bundel == bundel.id for b in e.bronnen)]
+        return sorted(found, key=_sort_key)
+
+    @cached_property
+    def reeksen(self) -> Mapping[str, Reeks]:
+        groups: dict[str, list[Principe]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for entity in self.corpus.entities:
+            if isinstance(entity, Principe) and entity.reeks:
+                slug = reeks_slug(entity.reeks)
+                groups[slug].append(entity)
+                names.setdefault(slug, entity.reeks)
+        return {
+            slug: Reeks(
+                slug=slug,
+                naam=names[slug],
+                leden=tuple(sorted(members, key=lambda p: (p.nummer or 0, p.titel))),
+            )
+            for slug, members in sorted(groups.items(), key=lambda kv: names[kv[0]].casefold())
+        }
+
+    def reeks_of(self, principe: Principe) -> Reeks | None:
+        return self.reeksen.get(reeks_slug(principe.reeks)) if principe.reeks else None

@@ -1,0 +1,60 @@
+"""The MkDocs adapter: content checks as build messages, generated pages as virtual files."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .build import Build, build
+from .model import CONTENT_FOLDERS
+from .render import nav_with_docs
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+
+class KennisbankConfig(base.Config):
+    # The folder holding kwesties/, principes/, …, relative to mkdocs.yml.
+    content_dir = c.Type(str, default=".")
+    # Generate the navigation when mkdocs.yml has no `nav`.
+    nav = c.Type(bool, default=True)
+
+
+class KennisbankPlugin(BasePlugin[KennisbankConfig]):
+    def __init__(self) -> None:
+        self.result: Build | None = None
+
+    def root(self, config: MkDocsConfig) -> Path:
+        return (Path(config.config_file_path).parent / self.config.content_dir).resolve()
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        result = build(self.root(config))
+        self.result = result
+        for diagnostic in result.diagnostics:
+            (log.error if diagnostic.is_error else log.warning)(diagnostic.format())
+        for page in result.site.pages:
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"De pagina {page.path} wordt door de kennisbank gemaakt, maar staat ook in "
+                    f"{config.docs_dir}. Verwijder of hernoem het bestand in docs/."
+                )
+            files.append(File.generated(config, page.path, content=page.content))
+        if self.config.nav and not config.nav:
+            docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
+            config.nav = nav_with_docs(result.site.nav, docs_pages)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        root = self.root(config)
+        for folder in (*CONTENT_FOLDERS, "bibliography"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

@@ -1,0 +1,252 @@
+"""Rendering the corpus into Markdown pages (Jinja templates) and a navigation tree.
+
+Knows nothing of MkDocs: the plugin turns `Site.pages` into virtual files, and
+`kennisbank generate` writes the same pages to disk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..links import Graph, Reeks
+from ..load import Corpus
+from ..markup import Citation, substitute
+from ..model import ENTITY_TYPES, Begrip, Bundel, Casus, Entity, Kwestie, Principe
+
+NavItem = str | dict[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    path: str  # relative to the docs root, e.g. "kwesties/eigen-kracht.md"
+    title: str
+    content: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site:
+    pages: tuple[Page, ...]
+    nav: tuple[NavItem, ...]
+
+    def page(self, path: str) -> Page | None:
+        return next((p for p in self.pages if p.path == path), None)
+
+
+# A citation formatter turns a parsed citation into Markdown, for a page at a given path.
+CitationFormatter = Callable[[Citation, str], str]
+
+
+def plain_citation(citation: Citation, page_path: str) -> str:
+    """Citations as their keys, until a bibliography formatter is given."""
+    parts = []
+    for item in citation.items:
+        text = item.key + (f", {item.locator}" if item.locator else "")
+        parts.append(((item.prefix + " ") if item.prefix else "") + text)
+    joined = "; ".join(md_inline(p) for p in parts)
+    return joined if citation.narrative else f"({joined})"
+
+
+def md_inline(text: object) -> str:
+    """Escape plain text for use inside generated Markdown."""
+    value = str(text)
+    value = value.replace("\\", "\\\\")
+    for char in "`*_[]":
+        value = value.replace(char, "\\" + char)
+    return value.replace("<", "&lt;").replace("\n", " ")
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A relative link between two pages given by their docs-root paths."""
+    target, _, anchor = to_page.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return path + (f"#{anchor}" if anchor else "")
+
+
+class Renderer:
+    def __init__(
+        self,
+        corpus: Corpus,
+        graph: Graph | None = None,
+        cite: CitationFormatter = plain_citation,
+    ) -> None:
+        self.corpus = corpus
+        self.graph = graph or Graph(corpus)
+        self.cite = cite
+        self.env = Environment(
+            loader=FileSystemLoader(Path(__file__).parent / "templates"),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,  # the output is Markdown; text is escaped with the `md` filter
+        )
+        self.env.filters["md"] = md_inline
+
+    # --- pages --------------------------------------------------------------------------
+
+    def render(self) -> Site:
+        pages: list[Page] = []
+        for entity in self.corpus.entities:
+            pages.append(self.entity_page(entity))
+        for reeks in self.graph.reeksen.values():
+            pages.append(self.reeks_page(reeks))
+        pages.extend(self.index_pages())
+        pages.sort(key=lambda p: p.path)
+        return Site(pages=tuple(pages), nav=tuple(self.nav()))
+
+    def _template(self, name: str, page_path: str, title: str, meta: Mapping[str, Any], **context: Any) -> Page:
+        def link(target: Entity | Reeks | str) -> str:
+            to = target if isinstance(target, str) else target.page
+            return relative(page_path, to)
+
+        template = self.env.get_template(name)
+        body = template.render(link=link, graph=self.graph, corpus=self.corpus, page_path=page_path, **context)
+        front = yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False, width=1000)
+        return Page(path=page_path, title=title, content=f"---\n{front}---\n\n{body.strip()}\n")
+
+    def entity_page(self, entity: Entity) -> Page:
+        meta: dict[str, Any] = {"description": entity.summary}
+        if entity.tags:
+            meta["tags"] = list(entity.tags)
+        if isinstance(entity, Kwestie):
+            meta["search"] = {"boost": 2}
+        graph = self.graph
+        return self._template(
+            f"{entity.kind}.md.j2",
+            entity.page,
+            entity.title,
+            meta,
+            entity=entity,
+            body=self.body(entity),
+            kwesties=graph.related(entity, Kwestie),
+            principes=graph.related(entity, Principe),
+            casussen=graph.related(entity, Casus),
+            begrippen=graph.related(entity, Begrip),
+            verwant=[e for e in graph.related(entity, type(entity)) if e.id in entity.related_ids("verwant")
+                     or entity.id in e.related_ids("verwant")],
+            genoemd_in=graph.mentioned_in(entity),
+            bronnen=self.sources(entity),
+            reeks=graph.reeks_of(entity) if isinstance(entity, Principe) else None,
+            drawn_from=self.drawn_from(entity) if isinstance(entity, Bundel) else {},
+        )
+
+    def reeks_page(self, reeks: Reeks) -> Page:
+        return self._template(
+            "reeks.md.j2", reeks.page, reeks.naam, {"description": f"Reeks: {reeks.naam}"}, reeks=reeks
+        )
+
+    def body(self, entity: Entity) -> str:
+        """The entity's own Markdown with [[links]] and citations replaced."""
+        parsed = self.graph.bodies[entity.id]
+        replacements = []
+        for link in parsed.links:
+            target = self.corpus.by_id.get(link.target)
+            if target is None:
+                text = md_inline(link.label or link.target)
+            else:
+                text = f"[{md_inline(link.label or target.title)}]({relative(entity.page, target.page)})"
+            replacements.append((link.span, text))
+        for citation in parsed.citations:
+            replacements.append((citation.span, self.cite(citation, entity.page)))
+        return substitute(entity.body, replacements).strip()
+
+    def sources(self, entity: Entity) -> list[dict[str, Any]]:
+        """Source locators resolved to bundle and chapter, for the "Bronnen" panel."""
+        result = []
+        for bron in entity.bronnen:
+            bundel = self.corpus.bundels.get(bron.bundel)
+            chapter = bundel.hoofdstuk(bron.hoofdstuk) if bundel and bron.hoofdstuk else None
+            result.append({"bron": bron, "bundel": bundel, "hoofdstuk": chapter})
+        return result
+
+    def drawn_from(self, bundel: Bundel) -> dict[str, list[Entity]]:
+        groups: dict[str, list[Entity]] = {}
+        for cls in ENTITY_TYPES:
+            found = [e for e in self.graph.drawn_from(bundel) if isinstance(e, cls) and e is not bundel]
+            if found:
+                groups[cls.plural] = found
+        return groups
+
+    def index_pages(self) -> list[Page]:
+        corpus = self.corpus
+        kwesties = sorted(corpus.of_type(Kwestie), key=lambda e: e.title.casefold())
+        by_tag: dict[str, list[Entity]] = defaultdict(list)
+        for kwestie in kwesties:
+            for tag in kwestie.tags or ("Overig",):
+                by_tag[tag].append(kwestie)
+        principes = [p for p in corpus.of_type(Principe) if isinstance(p, Principe)]
+        loose: dict[str, list[Principe]] = defaultdict(list)
+        for principe in sorted(principes, key=lambda e: e.title.casefold()):
+            if not principe.reeks:
+                loose[principe.soort or "overig"].append(principe)
+        casussen = sorted(corpus.of_type(Casus), key=lambda e: e.title.casefold())
+        by_plaats: dict[str, list[Entity]] = defaultdict(list)
+        by_soort: dict[str, list[Entity]] = defaultdict(list)
+        for casus in casussen:
+            assert isinstance(casus, Casus)
+            by_plaats[casus.plaats or "Plaats niet genoemd"].append(casus)
+            by_soort[casus.soort or "overig"].append(casus)
+        begrippen = sorted(corpus.of_type(Begrip), key=lambda e: e.title.casefold())
+        letters: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+        for begrip in begrippen:
+            assert isinstance(begrip, Begrip)
+            letters[_letter(begrip.term)].append((begrip.term, begrip))
+            for synoniem in begrip.synoniemen:
+                letters[_letter(synoniem)].append((synoniem, begrip))
+        for entries in letters.values():
+            entries.sort(key=lambda pair: pair[0].casefold())
+        bundels = sorted(corpus.bundels.values(), key=lambda b: (b.jaar or 0, b.titel))
+        return [
+            self._template("index_kwesties.md.j2", "kwesties/index.md", "Kwesties", {},
+                           kwesties=kwesties, by_tag=dict(sorted(by_tag.items()))),
+            self._template("index_principes.md.j2", "principes/index.md", "Principes", {},
+                           reeksen=list(self.graph.reeksen.values()), loose=dict(sorted(loose.items()))),
+            self._template("index_casussen.md.j2", "casussen/index.md", "Praktijk", {},
+                           casussen=casussen, by_plaats=dict(sorted(by_plaats.items())),
+                           by_soort=dict(sorted(by_soort.items()))),
+            self._template("index_begrippen.md.j2", "begrippen/index.md", "Begrippen", {},
+                           letters=dict(sorted(letters.items()))),
+            self._template("index_bundels.md.j2", "bundels/index.md", "Bronnen", {}, bundels=bundels),
+        ]
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def nav(self) -> list[NavItem]:
+        sections: list[NavItem] = []
+        titles = {Kwestie: "Kwesties", Principe: "Principes", Casus: "Praktijk", Begrip: "Begrippen",
+                  Bundel: "Bronnen"}
+        for cls in (Kwestie, Principe, Casus, Begrip, Bundel):
+            entities = sorted(self.corpus.of_type(cls), key=lambda e: e.title.casefold())
+            items: list[NavItem] = [f"{cls.folder}/index.md"]
+            if cls is Principe:
+                items += [{r.naam: r.page} for r in self.graph.reeksen.values()]
+            items += [{e.title: e.page} for e in entities]
+            sections.append({titles[cls]: items})
+        return sections
+
+
+def _letter(text: str) -> str:
+    first = text.strip()[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def render_site(corpus: Corpus, graph: Graph | None = None, cite: CitationFormatter = plain_citation) -> Site:
+    return Renderer(corpus, graph, cite).render()
+
+
+def nav_with_docs(generated: Sequence[NavItem], docs_pages: Sequence[str]) -> list[NavItem]:
+    """The full navigation: home first, then the generated sections, then other hand-written pages."""
+    nav: list[NavItem] = []
+    if "index.md" in docs_pages:
+        nav.append("index.md")
+    nav.extend(generated)
+    nav.extend(p for p in sorted(docs_pages) if p != "index.md")
+    return nav

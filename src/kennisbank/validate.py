@@ -1,0 +1,471 @@
+"""The content checks. Each rule is a small generator of diagnostics with a docstring.
+
+`validate(corpus)` runs them all and returns every finding at once, sorted by place. The same
+function serves `kennisbank check`, the MkDocs plugin and CI.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from slugify import slugify
+
+from .diagnostic import Diagnostic, error, sort_diagnostics, warning
+from .links import Graph, reeks_slug
+from .load import Corpus
+from .model import BY_FOLDER, BY_KIND, Bundel, Document, Entity, Principe
+from .schema import ID_PATTERN, SCHEMAS
+
+
+class Context:
+    """What the rules share: the corpus, its graph and schema findings, each computed once."""
+
+    def __init__(self, corpus: Corpus, graph: Graph | None = None) -> None:
+        self.corpus = corpus
+        self.graph = graph or Graph(corpus)
+
+    @cached_property
+    def schema_errors(self) -> list[tuple[Document, ValidationError]]:
+        validators = {
+            folder: Draft202012Validator(SCHEMAS[cls.kind]) for folder, cls in BY_FOLDER.items()
+        }
+        found = []
+        for document in self.corpus.documents:
+            for problem in validators[document.folder].iter_errors(dict(document.data)):
+                found.append((document, problem))
+        return found
+
+    def ids_of(self, kind: str | None) -> list[str]:
+        return [e.id for e in self.corpus.entities if kind is None or e.kind == kind]
+
+
+Rule = Callable[[Context], Iterable[Diagnostic]]
+RULES: list[Rule] = []
+
+
+def rule(function: Rule) -> Rule:
+    RULES.append(function)
+    return function
+
+
+def _did_you_mean(value: str, options: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f"Bedoelde je ‘{matches[0]}’?" if matches else None
+
+
+def _field_name(path: Sequence[str | int]) -> str:
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"nr. {part + 1}")
+        else:
+            parts.append(str(part))
+    return " → ".join(parts) if parts else "de kop"
+
+
+_TYPE_NAMES = {
+    "string": "tekst",
+    "array": "een lijst",
+    "integer": "een geheel getal",
+    "object": "een groep velden (sleutel: waarde)",
+    "null": "leeg (null)",
+    "number": "een getal",
+    "boolean": "ja/nee (true/false)",
+}
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja/nee"
+    if isinstance(value, str):
+        return "tekst"
+    if isinstance(value, int | float):
+        return "een getal"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep velden"
+    return "leeg"
+
+
+# --- rules over the front matter (schema) -----------------------------------------------
+
+
+@rule
+def required_keys(ctx: Context) -> Iterator[Diagnostic]:
+    """Every required key of a type is present (DESIGN §3; `required` in the JSON Schema)."""
+    for document, problem in ctx.schema_errors:
+        if problem.validator != "required":
+            continue
+        instance = problem.instance if isinstance(problem.instance, dict) else {}
+        for key in problem.validator_value:
+            if key in instance:
+                continue
+            where = list(problem.absolute_path)
+            inside = f" (in {_field_name(where)})" if where else ""
+            yield error(
+                document.location(*where),
+                "verplicht-veld",
+                f"Het verplichte veld ‘{key}’ ontbreekt{inside}.",
+                f"Voeg een regel ‘{key}: …’ toe." if not where else f"Voeg ‘{key}: …’ toe.",
+            )
+
+
+@rule
+def unknown_keys(ctx: Context) -> Iterator[Diagnostic]:
+    """No key that the type does not know: a misspelt key would silently be ignored."""
+    for document, problem in ctx.schema_errors:
+        if problem.validator != "additionalProperties" or not isinstance(problem.instance, dict):
+            continue
+        allowed = set(problem.schema.get("properties", {}))
+        where = list(problem.absolute_path)
+        for key in problem.instance:
+            if key in allowed:
+                continue
+            suggestion = _did_you_mean(key, allowed)
+            if suggestion is None and not where:
+                owners = [k for k, s in SCHEMAS.items() if key in s["properties"]]
+                if owners:
+                    suggestion = f"‘{key}’ hoort bij: {', '.join(owners)}."
+            yield error(
+                document.key_location(*where, key),
+                "onbekend-veld",
+                f"Onbekend veld ‘{key}’"
+                + (f" in {_field_name(where)}" if where else f" voor een {BY_FOLDER[document.folder].kind}")
+                + ".",
+                suggestion or f"Toegestaan zijn: {', '.join(sorted(allowed))}.",
+            )
+
+
+_VALUE_VALIDATORS = {"type", "minLength", "maxLength", "pattern", "minimum", "maximum", "minItems", "oneOf"}
+
+
+@rule
+def value_types(ctx: Context) -> Iterator[Diagnostic]:
+    """Every value has the type and form its key asks for (text, list, number, id, length)."""
+    for document, problem in ctx.schema_errors:
+        if problem.validator not in _VALUE_VALIDATORS:
+            continue
+        path = list(problem.absolute_path)
+        name = _field_name(path)
+        location = document.location(*path)
+        value = problem.instance
+        kind = problem.validator
+        if kind == "type":
+            expected = problem.validator_value
+            expected_list = expected if isinstance(expected, list) else [expected]
+            wanted = " of ".join(_TYPE_NAMES.get(t, t) for t in expected_list)
+            hint = None
+            if "array" in expected_list:
+                hint = f"Schrijf een lijst: ‘{path[-1]}: [a, b]’, of één regel ‘- a’ per item."
+            elif "string" in expected_list and isinstance(value, list | dict):
+                hint = "Zet de tekst op één regel, eventueel tussen aanhalingstekens."
+            yield error(location, "waardetype", f"‘{name}’ moet {wanted} zijn, niet {_type_of(value)}.", hint)
+        elif kind == "maxLength":
+            yield error(
+                location,
+                "waardetype",
+                f"‘{name}’ is {len(value)} tekens lang; het maximum is {problem.validator_value}.",
+                "Kort de tekst in; wat meer uitleg vraagt, hoort in de tekst onder de kop.",
+            )
+        elif kind == "minLength":
+            yield error(location, "waardetype", f"‘{name}’ is leeg.", "Vul een waarde in of laat het veld weg.")
+        elif kind == "pattern" and problem.validator_value == ID_PATTERN:
+            yield error(
+                location,
+                "waardetype",
+                f"‘{value}’ in ‘{name}’ is geen geldige id (kleine letters, cijfers en koppeltekens).",
+                f"Schrijf ‘{slugify(str(value))}’.",
+            )
+        elif kind == "pattern":
+            yield error(location, "waardetype", f"‘{name}’ heeft niet de juiste vorm: ‘{value}’.",
+                        "Een webadres begint met https://." if path and path[-1] == "url" else None)
+        elif kind == "minItems":
+            yield error(location, "waardetype", f"‘{name}’ mag geen lege lijst zijn.",
+                        "Noem minstens één bron: ‘- {bundel: <bundel-id>, hoofdstuk: <id>}’.")
+        elif kind in ("minimum", "maximum"):
+            yield error(location, "waardetype", f"‘{name}’ ligt buiten het toegestane bereik: {value}.")
+        elif kind == "oneOf":
+            yield error(location, "waardetype", f"‘{name}’ moet een naam zijn of ‘{{naam: …, instelling: …}}’.")
+
+
+# --- rules over ids ---------------------------------------------------------------------
+
+
+@rule
+def id_format(ctx: Context) -> Iterator[Diagnostic]:
+    """The id (the file name) is lowercase ASCII letters, digits and single hyphens."""
+    for document in ctx.corpus.documents:
+        if not re.fullmatch(ID_PATTERN, document.id):
+            yield error(
+                document.location(),
+                "id-vorm",
+                f"De bestandsnaam ‘{document.id}.md’ is geen geldige id: gebruik kleine letters, "
+                "cijfers en koppeltekens.",
+                f"Hernoem het bestand naar ‘{slugify(document.id) or 'naam'}.md’.",
+            )
+
+
+_RESERVED_IDS = {"index", "reeksen", "tags", "literatuur", "overzicht"}
+
+
+@rule
+def id_unique(ctx: Context) -> Iterator[Diagnostic]:
+    """Ids are unique across all types, ignoring case, and none is a reserved page name."""
+    seen: dict[str, Document] = {}
+    for document in ctx.corpus.documents:
+        folded = document.id.casefold()
+        if folded in _RESERVED_IDS:
+            yield error(document.location(), "id-uniek",
+                        f"‘{document.id}’ is een gereserveerde naam voor een overzichtspagina.",
+                        "Kies een andere bestandsnaam.")
+            continue
+        if folded in seen:
+            other = seen[folded]
+            yield error(
+                document.location(),
+                "id-uniek",
+                f"De id ‘{document.id}’ bestaat al: {other.path}. Ids moeten uniek zijn over alle "
+                "soorten heen (hoofdletters tellen niet).",
+                "Geef een van de twee bestanden een andere naam.",
+            )
+        else:
+            seen[folded] = document
+
+
+# --- rules over references --------------------------------------------------------------
+
+
+@rule
+def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
+    """Every relation (principes, casussen, begrippen, kwesties, verwant) names an existing entity
+    of the right type."""
+    by_id = ctx.corpus.by_id
+    for entity in ctx.corpus.entities:
+        for key, target_kind in entity.relations.items():
+            raw = entity.document.data.get(key)
+            if not isinstance(raw, list):
+                continue
+            for i, target in enumerate(raw):
+                if not isinstance(target, str):
+                    continue
+                location = entity.location(key, i)
+                found = by_id.get(target)
+                if found is None:
+                    yield error(
+                        location,
+                        "relatie",
+                        f"‘{target}’ in ‘{key}’ bestaat niet.",
+                        _did_you_mean(target, ctx.ids_of(target_kind))
+                        or f"Maak eerst een bestand {BY_KIND[target_kind].folder if target_kind else '<map>'}/{target}.md.",
+                    )
+                elif target_kind and found.kind != target_kind:
+                    yield error(
+                        location,
+                        "relatie",
+                        f"‘{target}’ in ‘{key}’ is een {found.kind}, geen {target_kind}.",
+                        f"Zet ‘{target}’ onder ‘{_key_for(entity, found.kind)}’."
+                        if _key_for(entity, found.kind)
+                        else "Verwijder de verwijzing of gebruik ‘verwant’.",
+                    )
+                elif target == entity.id:
+                    yield warning(location, "relatie", f"‘{key}’ verwijst naar de pagina zelf.",
+                                  "Verwijder deze verwijzing.")
+
+
+def _key_for(entity: Entity, kind: str) -> str | None:
+    return next((k for k, v in entity.relations.items() if v == kind), None)
+
+
+@rule
+def links_resolve(ctx: Context) -> Iterator[Diagnostic]:
+    """Every `[[id]]` link in a body names an existing entity."""
+    for entity_id, body in ctx.graph.bodies.items():
+        for link in body.links:
+            if link.target not in ctx.corpus.by_id:
+                yield error(
+                    link.span.location,
+                    "link",
+                    f"De link [[{link.target}]] wijst naar een pagina die niet bestaat.",
+                    _did_you_mean(link.target, ctx.corpus.by_id) or "Controleer de id (de bestandsnaam zonder .md).",
+                )
+
+
+@rule
+def citations_resolve(ctx: Context) -> Iterator[Diagnostic]:
+    """Every `[@key]` and `@key` citation names a work in bibliography/*.bib."""
+    keys = ctx.corpus.bibliography.entries
+    for body in ctx.graph.bodies.values():
+        for citation in body.citations:
+            for item in citation.items:
+                if item.key not in keys:
+                    yield error(
+                        citation.span.location,
+                        "citaat",
+                        f"De bron ‘@{item.key}’ staat niet in de literatuur (bibliography/*.bib).",
+                        _did_you_mean(item.key, keys)
+                        or "Voeg het werk toe aan een .bib-bestand, of schrijf een @ in gewone tekst als \\@.",
+                    )
+
+
+@rule
+def sources_resolve(ctx: Context) -> Iterator[Diagnostic]:
+    """Every source locator names an existing bundle, and a chapter of that bundle."""
+    bundels = ctx.corpus.bundels
+    for entity in ctx.corpus.entities:
+        for bron in entity.bronnen:
+            bundel = bundels.get(bron.bundel)
+            if bundel is None:
+                yield error(bron.location, "bron", f"De bundel ‘{bron.bundel}’ bestaat niet.",
+                            _did_you_mean(bron.bundel, bundels) or "Zie de map bundels/ voor de ids.")
+            elif bron.hoofdstuk and bundel.hoofdstuk(bron.hoofdstuk) is None:
+                chapters = [h.id for h in bundel.hoofdstukken]
+                yield error(
+                    bron.location,
+                    "bron",
+                    f"De bundel ‘{bundel.id}’ heeft geen hoofdstuk ‘{bron.hoofdstuk}’.",
+                    _did_you_mean(bron.hoofdstuk, chapters) or f"Hoofdstukken: {', '.join(chapters) or 'geen'}.",
+                )
+
+
+@rule
+def no_raw_html(ctx: Context) -> Iterator[Diagnostic]:
+    """No raw HTML in a body: it bypasses the site's styling and could carry scripts."""
+    for body in ctx.graph.bodies.values():
+        for finding in body.html:
+            yield error(
+                finding.location,
+                "html",
+                f"HTML is niet toegestaan in de tekst: ‘{finding.text[:40]}’.",
+                "Gebruik Markdown (**vet**, *cursief*, lijsten, !!! note voor een kader); "
+                "bedoel je een < als teken, schrijf dan \\<.",
+            )
+
+
+@rule
+def no_unsafe_links(ctx: Context) -> Iterator[Diagnostic]:
+    """No `javascript:`, `vbscript:` or `data:` links in a body."""
+    for body in ctx.graph.bodies.values():
+        for finding in body.unsafe_links:
+            yield error(
+                finding.location,
+                "onveilige-link",
+                f"Een link naar ‘{finding.text[:40]}’ is niet toegestaan.",
+                "Link naar een webadres (https://…) of naar een pagina met [[id]].",
+            )
+
+
+@rule
+def bundle_keys_resolve(ctx: Context) -> Iterator[Diagnostic]:
+    """A bundle's `bib` key, its chapters' `bib` keys and their `literatuur` keys are in the
+    bibliography."""
+    keys = ctx.corpus.bibliography.entries
+    for bundel in ctx.corpus.bundels.values():
+        doc = bundel.document
+        wanted: list[tuple[str, tuple[str | int, ...]]] = []
+        if bundel.bib:
+            wanted.append((bundel.bib, ("bib",)))
+        for i, raw in enumerate(doc.data.get("hoofdstukken") or []):
+            if not isinstance(raw, dict):
+                continue
+            if isinstance(raw.get("bib"), str):
+                wanted.append((raw["bib"], ("hoofdstukken", i, "bib")))
+            for j, key in enumerate(raw.get("literatuur") or []):
+                if isinstance(key, str):
+                    wanted.append((key, ("hoofdstukken", i, "literatuur", j)))
+        for key, path in wanted:
+            if key not in keys:
+                yield error(
+                    doc.location(*path),
+                    "bundel-bib",
+                    f"De BibTeX-sleutel ‘{key}’ staat niet in bibliography/*.bib.",
+                    _did_you_mean(key, keys) or "Voeg het werk toe aan een .bib-bestand.",
+                )
+
+
+@rule
+def chapters_unique(ctx: Context) -> Iterator[Diagnostic]:
+    """Chapter ids are unique within their bundle (source locators point at them)."""
+    for bundel in ctx.corpus.bundels.values():
+        seen: set[str] = set()
+        for chapter in bundel.hoofdstukken:
+            if chapter.id in seen:
+                yield error(chapter.location, "hoofdstuk-uniek",
+                            f"Het hoofdstuk-id ‘{chapter.id}’ komt twee keer voor in deze bundel.",
+                            "Geef elk hoofdstuk een eigen id.")
+            seen.add(chapter.id)
+
+
+@rule
+def reeks_numbers(ctx: Context) -> Iterator[Diagnostic]:
+    """Members of a reeks have a `nummer`, and no two members share one."""
+    members: dict[str, list[Principe]] = defaultdict(list)
+    for entity in ctx.corpus.entities:
+        if not isinstance(entity, Principe):
+            continue
+        if entity.reeks:
+            members[reeks_slug(entity.reeks)].append(entity)
+            if entity.nummer is None:
+                yield warning(entity.location("reeks"), "reeks",
+                              f"‘{entity.id}’ hoort bij de reeks ‘{entity.reeks}’ maar heeft geen nummer.",
+                              "Voeg ‘nummer: …’ toe om de volgorde vast te leggen.")
+        elif entity.nummer is not None:
+            yield warning(entity.location("nummer"), "reeks",
+                          "Er staat een ‘nummer’ maar geen ‘reeks’.", "Voeg ‘reeks: …’ toe of laat het nummer weg.")
+    for group in members.values():
+        seen: dict[int, Principe] = {}
+        for principe in group:
+            if principe.nummer is None:
+                continue
+            if principe.nummer in seen:
+                yield error(principe.location("nummer"), "reeks",
+                            f"Nummer {principe.nummer} in de reeks ‘{principe.reeks}’ is al gebruikt door "
+                            f"‘{seen[principe.nummer].id}’.", "Nummer de leden van de reeks 1, 2, 3, …")
+            else:
+                seen[principe.nummer] = principe
+
+
+@rule
+def bibtex_keys_unique(ctx: Context) -> Iterator[Diagnostic]:
+    """A BibTeX key is defined once across all .bib files (pybtex would keep only one)."""
+    entries = ctx.corpus.bibliography.entries
+    for duplicate in ctx.corpus.bibliography.duplicates:
+        first = entries[duplicate.key]
+        yield error(
+            duplicate.location,
+            "bibtex-dubbel",
+            f"De sleutel ‘{duplicate.key}’ is al gedefinieerd in {first.location.path}:{first.location.line}.",
+            "Houd één definitie over; hebben ze verschillende werken, geef er dan één een nieuwe sleutel.",
+        )
+
+
+def validate(corpus: Corpus, graph: Graph | None = None) -> list[Diagnostic]:
+    """Run every rule; return all diagnostics (loading included), sorted by place."""
+    ctx = Context(corpus, graph)
+    found: list[Diagnostic] = list(corpus.diagnostics)
+    for check in RULES:
+        found.extend(check(ctx))
+    return sort_diagnostics(found)
+
+
+@dataclass(frozen=True)
+class Summary:
+    errors: int
+    warnings: int
+
+
+def summarise(diagnostics: Iterable[Diagnostic]) -> Summary:
+    items = list(diagnostics)
+    errors = sum(1 for d in items if d.is_error)
+    return Summary(errors=errors, warnings=len(items) - errors)
+
+
+_ = Bundel  # re-exported for type checkers of rule authors
