@@ -281,6 +281,8 @@ _PROBLEMS = {
     "expected <block end>, but found '-'": "een lijstregel (‘- ’) is anders ingesprongen dan de "
     "regels ervoor",
     "found unexpected end of stream": "de kop houdt midden in een waarde op",
+    "expected ',' or ']'": "een lijst tussen [ ] bevat een teken dat YAML daar niet verwacht",
+    "expected ',' or '}'": "een groep tussen { } bevat een teken dat YAML daar niet verwacht",
     "found unknown escape character": "een onbekende ‘\\’-code in een tekst tussen "
     "dubbele aanhalingstekens",
 }
@@ -296,6 +298,8 @@ def _dutch_yaml_problem(problem: str) -> str:
 def _yaml_hint(problem: str) -> str:
     if problem.startswith("mapping values"):
         return "Zet tekst met een dubbele punt tussen aanhalingstekens: titel: \"Wijk: een casus\"."
+    if problem.startswith(("expected ',' or ']'", "expected ',' or '}'")):
+        return "Zet elk item met leestekens (? : , #) tussen aanhalingstekens: [\"Wie beslist?\", b]."
     if problem.startswith("found unknown escape"):
         return "Gebruik enkele aanhalingstekens, of schrijf een backslash als ‘\\\\’."
     return (

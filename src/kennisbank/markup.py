@@ -155,8 +155,8 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 
 def _narrative_rule(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
-    if src[pos] != "@":
-        return False
+    if src[pos] != "@" or state.linkLevel > 0:
+        return False  # inside a link's text an @ is text, as in Pandoc
     if pos > 0 and (src[pos - 1].isalnum() or src[pos - 1] in "._-@/"):
         return False
     match = KEY_RE.match(src, pos + 1)

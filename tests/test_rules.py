@@ -1,0 +1,45 @@
+"""Each check rule has a case file in fixtures/rules/: a valid corpus and an invalid one with
+the exact diagnostics it must produce."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURES, write_files
+
+from kennisbank import RULES, load, validate
+
+CASES = sorted((FIXTURES / "rules").glob("*.yaml"))
+
+
+def _run(tmp_path: Path, files: dict[str, str]) -> str:
+    root = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "rules" / "_base", root)
+    write_files(root, files)
+    return "\n".join(d.format() for d in validate(load(root)))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_valid_case_has_no_diagnostics(case: Path, tmp_path: Path) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    assert _run(tmp_path, spec["valid"]) == ""
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_invalid_case_gives_exact_diagnostics(case: Path, tmp_path: Path) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    assert _run(tmp_path, spec["invalid"]) == spec["expected"].rstrip("\n")
+
+
+def test_every_rule_has_a_docstring_and_a_case() -> None:
+    covered = {yaml.safe_load(c.read_text(encoding="utf-8"))["rule"] for c in CASES}
+    for rule in RULES:
+        assert rule.__doc__ and rule.__doc__.strip(), rule.__name__
+        assert rule.__name__ in covered, f"no case file for rule {rule.__name__}"
+
+
+def test_base_corpus_is_clean(tmp_path: Path) -> None:
+    assert _run(tmp_path, {}) == ""
