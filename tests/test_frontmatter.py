@@ -47,12 +47,16 @@ def test_duplicate_key_is_an_error_not_a_silent_overwrite() -> None:
     front = parse("---\ntitel: A\nsamenvatting: S\ntitel: B\n---\n", "k.md")
     assert not front.ok
     [problem] = [d.format() for d in front.diagnostics]
-    assert problem.startswith("k.md:4:1: fout: Het veld ‘titel’ staat twee keer in de kop (eerder op regel 2)")
+    assert problem.startswith(
+        "k.md:4:1: fout: Het veld ‘titel’ staat twee keer in de kop (eerder op regel 2)"
+    )
     assert front.data["titel"] == "A"
 
 
 def test_aliases_are_refused_before_expansion() -> None:
-    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n---\n"
+    bomb = (
+        "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n---\n"
+    )
     front = parse(bomb, "k.md")
     assert not front.ok
     assert "Verwijzingen binnen YAML" in front.diagnostics[0].message

@@ -52,7 +52,9 @@ def test_email_and_link_text_are_not_bracketed_citations() -> None:
 def test_html_and_unsafe_links_found() -> None:
     body = analyse("Tekst <em>x</em>\n\n[klik](javascript:alert(1))\n", "k.md", 1)
     assert [f.text for f in body.html] == ["<em>", "</em>"]
-    assert [(f.text, str(f.location)) for f in body.unsafe_links] == [("javascript:alert(1)", "k.md:3:8")]
+    assert [(f.text, str(f.location)) for f in body.unsafe_links] == [
+        ("javascript:alert(1)", "k.md:3:8")
+    ]
 
 
 def test_substitute_replaces_exact_spans() -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, write_files
 
 from kennisbank import RULES, load, validate
+
+from conftest import FIXTURES, write_files
 
 CASES = sorted((FIXTURES / "rules").glob("*.yaml"))
 

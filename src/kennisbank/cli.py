@@ -50,11 +50,17 @@ def _schema(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Wijkgericht Werken")
-    main.add_argument("--root", type=Path, default=Path("."), help="map met de inhoud (standaard: .)")
+    main.add_argument(
+        "--root", type=Path, default=Path("."), help="map met de inhoud (standaard: .)"
+    )
     commands = main.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="controleer alle inhoud en de literatuur")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="github: meldingen als annotaties in een pull request")
+    check.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="github: meldingen als annotaties in een pull request",
+    )
     check.set_defaults(run=_check)
     generate = commands.add_parser("generate", help="schrijf de gegenereerde pagina's naar een map")
     generate.add_argument("directory", type=Path)

@@ -71,9 +71,7 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     )
 
 
-def error(
-    location: Location, rule: str, message: str, suggestion: str | None = None
-) -> Diagnostic:
+def error(location: Location, rule: str, message: str, suggestion: str | None = None) -> Diagnostic:
     return Diagnostic(
         location=location,
         severity=Severity.FOUT,

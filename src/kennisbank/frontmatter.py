@@ -196,8 +196,8 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise _AliasRefused(self.peek_event().start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return, arg-type]
+            raise _AliasRefused(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
 
 
 _SCALAR_LOADER = yaml.SafeLoader("")
@@ -213,7 +213,9 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
 
     def at(self, mark: yaml.Mark) -> Location:
-        return Location(path=self.display, line=mark.line + 1 + self.line_offset, col=mark.column + 1)
+        return Location(
+            path=self.display, line=mark.line + 1 + self.line_offset, col=mark.column + 1
+        )
 
     def build(self, node: yaml.Node, path: FieldPath) -> object:
         self.locations[path] = self.at(node.start_mark)
@@ -297,9 +299,9 @@ def _dutch_yaml_problem(problem: str) -> str:
 
 def _yaml_hint(problem: str) -> str:
     if problem.startswith("mapping values"):
-        return "Zet tekst met een dubbele punt tussen aanhalingstekens: titel: \"Wijk: een casus\"."
+        return 'Zet tekst met een dubbele punt tussen aanhalingstekens: titel: "Wijk: een casus".'
     if problem.startswith(("expected ',' or ']'", "expected ',' or '}'")):
-        return "Zet elk item met leestekens (? : , #) tussen aanhalingstekens: [\"Wie beslist?\", b]."
+        return 'Zet elk item met leestekens (? : , #) tussen aanhalingstekens: ["Wie beslist?", b].'
     if problem.startswith("found unknown escape"):
         return "Gebruik enkele aanhalingstekens, of schrijf een backslash als ‘\\\\’."
     return (

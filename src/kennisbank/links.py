@@ -70,7 +70,9 @@ class Graph:
 
     def mentioned_in(self, entity: Entity) -> list[Entity]:
         """Entities whose body links to `entity` with [[…]] ("Genoemd in")."""
-        return sorted((self.corpus.by_id[i] for i in self._mentions.get(entity.id, ())), key=_sort_key)
+        return sorted(
+            (self.corpus.by_id[i] for i in self._mentions.get(entity.id, ())), key=_sort_key
+        )
 
     def cited_in(self, key: str) -> list[Entity]:
         return sorted((self.corpus.by_id[i] for i in self._cited_in.get(key, ())), key=_sort_key)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .bibliography import Bibliography, load_bibliography
 from .diagnostic import Diagnostic
@@ -39,16 +41,12 @@ class Corpus:
     def entity(self, entity_id: str) -> Entity | None:
         return self.by_id.get(entity_id)
 
-    @property
+    @cached_property
     def by_id(self) -> Mapping[str, Entity]:
-        # Computed on each call is too slow for big corpora; cache on the instance.
-        cached = self.__dict__.get("_by_id")
-        if cached is None:
-            cached = {}
-            for entity in self.entities:
-                cached.setdefault(entity.id, entity)
-            object.__setattr__(self, "_by_id", cached)
-        return cached  # type: ignore[no-any-return]
+        found: dict[str, Entity] = {}
+        for entity in self.entities:
+            found.setdefault(entity.id, entity)  # duplicates are reported by the id_unique rule
+        return found
 
     def of_type(self, cls: type[Entity]) -> list[Entity]:
         return [e for e in self.entities if isinstance(e, cls)]
@@ -115,7 +113,7 @@ def load(root: Path) -> Corpus:
 def build_entity(document: Document) -> Entity:
     cls = BY_FOLDER[document.folder]
     data = document.data
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "id": document.id,
         "document": document,
         "bronnen": _bronnen(document),
@@ -170,7 +168,9 @@ def _personen(raw: object) -> tuple[Persoon, ...]:
             people.append(Persoon(naam=item.strip()))
         elif isinstance(item, dict) and _text(item.get("naam")):
             people.append(
-                Persoon(naam=_text(item.get("naam")) or "", instelling=_text(item.get("instelling")))
+                Persoon(
+                    naam=_text(item.get("naam")) or "", instelling=_text(item.get("instelling"))
+                )
             )
     return tuple(people)
 

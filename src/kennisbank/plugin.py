@@ -52,7 +52,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             config.nav = nav_with_docs(result.site.nav, docs_pages)
         return files
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
         root = self.root(config)
         for folder in (*CONTENT_FOLDERS, "bibliography"):
             if (root / folder).is_dir():

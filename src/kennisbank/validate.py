@@ -21,7 +21,7 @@ from slugify import slugify
 from .diagnostic import Diagnostic, error, sort_diagnostics, warning
 from .links import Graph, reeks_slug
 from .load import Corpus
-from .model import BY_FOLDER, BY_KIND, Bundel, Document, Entity, Principe
+from .model import BY_FOLDER, BY_KIND, Document, Entity, Principe
 from .schema import ID_PATTERN, SCHEMAS
 
 
@@ -106,7 +106,8 @@ def required_keys(ctx: Context) -> Iterator[Diagnostic]:
         if problem.validator != "required":
             continue
         instance = problem.instance if isinstance(problem.instance, dict) else {}
-        for key in problem.validator_value:
+        required: Any = problem.validator_value
+        for key in required:
             if key in instance:
                 continue
             where = list(problem.absolute_path)
@@ -125,7 +126,8 @@ def unknown_keys(ctx: Context) -> Iterator[Diagnostic]:
     for document, problem in ctx.schema_errors:
         if problem.validator != "additionalProperties" or not isinstance(problem.instance, dict):
             continue
-        allowed = set(problem.schema.get("properties", {}))
+        schema: Any = problem.schema
+        allowed = set(schema.get("properties", {}))
         where = list(problem.absolute_path)
         for key in problem.instance:
             if key in allowed:
@@ -139,13 +141,26 @@ def unknown_keys(ctx: Context) -> Iterator[Diagnostic]:
                 document.key_location(*where, key),
                 "onbekend-veld",
                 f"Onbekend veld ‘{key}’"
-                + (f" in {_field_name(where)}" if where else f" voor een {BY_FOLDER[document.folder].kind}")
+                + (
+                    f" in {_field_name(where)}"
+                    if where
+                    else f" voor een {BY_FOLDER[document.folder].kind}"
+                )
                 + ".",
                 suggestion or f"Toegestaan zijn: {', '.join(sorted(allowed))}.",
             )
 
 
-_VALUE_VALIDATORS = {"type", "minLength", "maxLength", "pattern", "minimum", "maximum", "minItems", "oneOf"}
+_VALUE_VALIDATORS = {
+    "type",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "minItems",
+    "oneOf",
+}
 
 
 @rule
@@ -157,28 +172,38 @@ def value_types(ctx: Context) -> Iterator[Diagnostic]:
         path = list(problem.absolute_path)
         name = _field_name(path)
         location = document.location(*path)
-        value = problem.instance
-        kind = problem.validator
+        value: Any = problem.instance
+        kind = str(problem.validator)
+        expected: Any = problem.validator_value
         if kind == "type":
-            expected = problem.validator_value
-            expected_list = expected if isinstance(expected, list) else [expected]
+            expected_list: list[str] = expected if isinstance(expected, list) else [expected]
             wanted = " of ".join(_TYPE_NAMES.get(t, t) for t in expected_list)
             hint = None
             if "array" in expected_list:
                 hint = f"Schrijf een lijst: ‘{path[-1]}: [a, b]’, of één regel ‘- a’ per item."
             elif "string" in expected_list and isinstance(value, list | dict):
                 hint = "Zet de tekst op één regel, eventueel tussen aanhalingstekens."
-            yield error(location, "waardetype", f"‘{name}’ moet {wanted} zijn, niet {_type_of(value)}.", hint)
+            yield error(
+                location,
+                "waardetype",
+                f"‘{name}’ moet {wanted} zijn, niet {_type_of(value)}.",
+                hint,
+            )
         elif kind == "maxLength":
             yield error(
                 location,
                 "waardetype",
-                f"‘{name}’ is {len(value)} tekens lang; het maximum is {problem.validator_value}.",
+                f"‘{name}’ is {len(value)} tekens lang; het maximum is {expected}.",
                 "Kort de tekst in; wat meer uitleg vraagt, hoort in de tekst onder de kop.",
             )
         elif kind == "minLength":
-            yield error(location, "waardetype", f"‘{name}’ is leeg.", "Vul een waarde in of laat het veld weg.")
-        elif kind == "pattern" and problem.validator_value == ID_PATTERN:
+            yield error(
+                location,
+                "waardetype",
+                f"‘{name}’ is leeg.",
+                "Vul een waarde in of laat het veld weg.",
+            )
+        elif kind == "pattern" and expected == ID_PATTERN:
             yield error(
                 location,
                 "waardetype",
@@ -186,15 +211,29 @@ def value_types(ctx: Context) -> Iterator[Diagnostic]:
                 f"Schrijf ‘{slugify(str(value))}’.",
             )
         elif kind == "pattern":
-            yield error(location, "waardetype", f"‘{name}’ heeft niet de juiste vorm: ‘{value}’.",
-                        "Een webadres begint met https://." if path and path[-1] == "url" else None)
+            yield error(
+                location,
+                "waardetype",
+                f"‘{name}’ heeft niet de juiste vorm: ‘{value}’.",
+                "Een webadres begint met https://." if path and path[-1] == "url" else None,
+            )
         elif kind == "minItems":
-            yield error(location, "waardetype", f"‘{name}’ mag geen lege lijst zijn.",
-                        "Noem minstens één bron: ‘- {bundel: <bundel-id>, hoofdstuk: <id>}’.")
+            yield error(
+                location,
+                "waardetype",
+                f"‘{name}’ mag geen lege lijst zijn.",
+                "Noem minstens één bron: ‘- {bundel: <bundel-id>, hoofdstuk: <id>}’.",
+            )
         elif kind in ("minimum", "maximum"):
-            yield error(location, "waardetype", f"‘{name}’ ligt buiten het toegestane bereik: {value}.")
+            yield error(
+                location, "waardetype", f"‘{name}’ ligt buiten het toegestane bereik: {value}."
+            )
         elif kind == "oneOf":
-            yield error(location, "waardetype", f"‘{name}’ moet een naam zijn of ‘{{naam: …, instelling: …}}’.")
+            yield error(
+                location,
+                "waardetype",
+                f"‘{name}’ moet een naam zijn of ‘{{naam: …, instelling: …}}’.",
+            )
 
 
 # --- rules over ids ---------------------------------------------------------------------
@@ -224,9 +263,12 @@ def id_unique(ctx: Context) -> Iterator[Diagnostic]:
     for document in ctx.corpus.documents:
         folded = document.id.casefold()
         if folded in _RESERVED_IDS:
-            yield error(document.location(), "id-uniek",
-                        f"‘{document.id}’ is een gereserveerde naam voor een overzichtspagina.",
-                        "Kies een andere bestandsnaam.")
+            yield error(
+                document.location(),
+                "id-uniek",
+                f"‘{document.id}’ is een gereserveerde naam voor een overzichtspagina.",
+                "Kies een andere bestandsnaam.",
+            )
             continue
         if folded in seen:
             other = seen[folded]
@@ -277,8 +319,12 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                         else "Verwijder de verwijzing of gebruik ‘verwant’.",
                     )
                 elif target == entity.id:
-                    yield warning(location, "relatie", f"‘{key}’ verwijst naar de pagina zelf.",
-                                  "Verwijder deze verwijzing.")
+                    yield warning(
+                        location,
+                        "relatie",
+                        f"‘{key}’ verwijst naar de pagina zelf.",
+                        "Verwijder deze verwijzing.",
+                    )
 
 
 def _key_for(entity: Entity, kind: str) -> str | None:
@@ -288,14 +334,15 @@ def _key_for(entity: Entity, kind: str) -> str | None:
 @rule
 def links_resolve(ctx: Context) -> Iterator[Diagnostic]:
     """Every `[[id]]` link in a body names an existing entity."""
-    for entity_id, body in ctx.graph.bodies.items():
+    for body in ctx.graph.bodies.values():
         for link in body.links:
             if link.target not in ctx.corpus.by_id:
                 yield error(
                     link.span.location,
                     "link",
                     f"De link [[{link.target}]] wijst naar een pagina die niet bestaat.",
-                    _did_you_mean(link.target, ctx.corpus.by_id) or "Controleer de id (de bestandsnaam zonder .md).",
+                    _did_you_mean(link.target, ctx.corpus.by_id)
+                    or "Controleer de id (de bestandsnaam zonder .md).",
                 )
 
 
@@ -324,15 +371,20 @@ def sources_resolve(ctx: Context) -> Iterator[Diagnostic]:
         for bron in entity.bronnen:
             bundel = bundels.get(bron.bundel)
             if bundel is None:
-                yield error(bron.location, "bron", f"De bundel ‘{bron.bundel}’ bestaat niet.",
-                            _did_you_mean(bron.bundel, bundels) or "Zie de map bundels/ voor de ids.")
+                yield error(
+                    bron.location,
+                    "bron",
+                    f"De bundel ‘{bron.bundel}’ bestaat niet.",
+                    _did_you_mean(bron.bundel, bundels) or "Zie de map bundels/ voor de ids.",
+                )
             elif bron.hoofdstuk and bundel.hoofdstuk(bron.hoofdstuk) is None:
                 chapters = [h.id for h in bundel.hoofdstukken]
                 yield error(
                     bron.location,
                     "bron",
                     f"De bundel ‘{bundel.id}’ heeft geen hoofdstuk ‘{bron.hoofdstuk}’.",
-                    _did_you_mean(bron.hoofdstuk, chapters) or f"Hoofdstukken: {', '.join(chapters) or 'geen'}.",
+                    _did_you_mean(bron.hoofdstuk, chapters)
+                    or f"Hoofdstukken: {', '.join(chapters) or 'geen'}.",
                 )
 
 
@@ -373,7 +425,8 @@ def bundle_keys_resolve(ctx: Context) -> Iterator[Diagnostic]:
         wanted: list[tuple[str, tuple[str | int, ...]]] = []
         if bundel.bib:
             wanted.append((bundel.bib, ("bib",)))
-        for i, raw in enumerate(doc.data.get("hoofdstukken") or []):
+        chapters = doc.data.get("hoofdstukken")
+        for i, raw in enumerate(chapters if isinstance(chapters, list) else []):
             if not isinstance(raw, dict):
                 continue
             if isinstance(raw.get("bib"), str):
@@ -398,9 +451,12 @@ def chapters_unique(ctx: Context) -> Iterator[Diagnostic]:
         seen: set[str] = set()
         for chapter in bundel.hoofdstukken:
             if chapter.id in seen:
-                yield error(chapter.location, "hoofdstuk-uniek",
-                            f"Het hoofdstuk-id ‘{chapter.id}’ komt twee keer voor in deze bundel.",
-                            "Geef elk hoofdstuk een eigen id.")
+                yield error(
+                    chapter.location,
+                    "hoofdstuk-uniek",
+                    f"Het hoofdstuk-id ‘{chapter.id}’ komt twee keer voor in deze bundel.",
+                    "Geef elk hoofdstuk een eigen id.",
+                )
             seen.add(chapter.id)
 
 
@@ -414,21 +470,32 @@ def reeks_numbers(ctx: Context) -> Iterator[Diagnostic]:
         if entity.reeks:
             members[reeks_slug(entity.reeks)].append(entity)
             if entity.nummer is None:
-                yield warning(entity.location("reeks"), "reeks",
-                              f"‘{entity.id}’ hoort bij de reeks ‘{entity.reeks}’ maar heeft geen nummer.",
-                              "Voeg ‘nummer: …’ toe om de volgorde vast te leggen.")
+                yield warning(
+                    entity.location("reeks"),
+                    "reeks",
+                    f"‘{entity.id}’ hoort bij de reeks ‘{entity.reeks}’ maar heeft geen nummer.",
+                    "Voeg ‘nummer: …’ toe om de volgorde vast te leggen.",
+                )
         elif entity.nummer is not None:
-            yield warning(entity.location("nummer"), "reeks",
-                          "Er staat een ‘nummer’ maar geen ‘reeks’.", "Voeg ‘reeks: …’ toe of laat het nummer weg.")
+            yield warning(
+                entity.location("nummer"),
+                "reeks",
+                "Er staat een ‘nummer’ maar geen ‘reeks’.",
+                "Voeg ‘reeks: …’ toe of laat het nummer weg.",
+            )
     for group in members.values():
         seen: dict[int, Principe] = {}
         for principe in group:
             if principe.nummer is None:
                 continue
             if principe.nummer in seen:
-                yield error(principe.location("nummer"), "reeks",
-                            f"Nummer {principe.nummer} in de reeks ‘{principe.reeks}’ is al gebruikt door "
-                            f"‘{seen[principe.nummer].id}’.", "Nummer de leden van de reeks 1, 2, 3, …")
+                yield error(
+                    principe.location("nummer"),
+                    "reeks",
+                    f"Nummer {principe.nummer} in de reeks ‘{principe.reeks}’ is al gebruikt door "
+                    f"‘{seen[principe.nummer].id}’.",
+                    "Nummer de leden van de reeks 1, 2, 3, …",
+                )
             else:
                 seen[principe.nummer] = principe
 
@@ -466,6 +533,3 @@ def summarise(diagnostics: Iterable[Diagnostic]) -> Summary:
     items = list(diagnostics)
     errors = sum(1 for d in items if d.is_error)
     return Summary(errors=errors, warnings=len(items) - errors)
-
-
-_ = Bundel  # re-exported for type checkers of rule authors

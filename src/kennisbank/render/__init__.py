@@ -102,14 +102,20 @@ class Renderer:
         pages.sort(key=lambda p: p.path)
         return Site(pages=tuple(pages), nav=tuple(self.nav()))
 
-    def _template(self, name: str, page_path: str, title: str, meta: Mapping[str, Any], **context: Any) -> Page:
+    def _template(
+        self, name: str, page_path: str, title: str, meta: Mapping[str, Any], **context: Any
+    ) -> Page:
         def link(target: Entity | Reeks | str) -> str:
             to = target if isinstance(target, str) else target.page
             return relative(page_path, to)
 
         template = self.env.get_template(name)
-        body = template.render(link=link, graph=self.graph, corpus=self.corpus, page_path=page_path, **context)
-        front = yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False, width=1000)
+        body = template.render(
+            link=link, graph=self.graph, corpus=self.corpus, page_path=page_path, **context
+        )
+        front = yaml.safe_dump(
+            {"title": title, **meta}, allow_unicode=True, sort_keys=False, width=1000
+        )
         return Page(path=page_path, title=title, content=f"---\n{front}---\n\n{body.strip()}\n")
 
     def entity_page(self, entity: Entity) -> Page:
@@ -130,8 +136,11 @@ class Renderer:
             principes=graph.related(entity, Principe),
             casussen=graph.related(entity, Casus),
             begrippen=graph.related(entity, Begrip),
-            verwant=[e for e in graph.related(entity, type(entity)) if e.id in entity.related_ids("verwant")
-                     or entity.id in e.related_ids("verwant")],
+            verwant=[
+                e
+                for e in graph.related(entity, type(entity))
+                if e.id in entity.related_ids("verwant") or entity.id in e.related_ids("verwant")
+            ],
             genoemd_in=graph.mentioned_in(entity),
             bronnen=self.sources(entity),
             reeks=graph.reeks_of(entity) if isinstance(entity, Principe) else None,
@@ -140,7 +149,11 @@ class Renderer:
 
     def reeks_page(self, reeks: Reeks) -> Page:
         return self._template(
-            "reeks.md.j2", reeks.page, reeks.naam, {"description": f"Reeks: {reeks.naam}"}, reeks=reeks
+            "reeks.md.j2",
+            reeks.page,
+            reeks.naam,
+            {"description": f"Reeks: {reeks.naam}"},
+            reeks=reeks,
         )
 
     def body(self, entity: Entity) -> str:
@@ -170,7 +183,9 @@ class Renderer:
     def drawn_from(self, bundel: Bundel) -> dict[str, list[Entity]]:
         groups: dict[str, list[Entity]] = {}
         for cls in ENTITY_TYPES:
-            found = [e for e in self.graph.drawn_from(bundel) if isinstance(e, cls) and e is not bundel]
+            found = [
+                e for e in self.graph.drawn_from(bundel) if isinstance(e, cls) and e is not bundel
+            ]
             if found:
                 groups[cls.plural] = found
         return groups
@@ -205,24 +220,54 @@ class Renderer:
             entries.sort(key=lambda pair: pair[0].casefold())
         bundels = sorted(corpus.bundels.values(), key=lambda b: (b.jaar or 0, b.titel))
         return [
-            self._template("index_kwesties.md.j2", "kwesties/index.md", "Kwesties", {},
-                           kwesties=kwesties, by_tag=dict(sorted(by_tag.items()))),
-            self._template("index_principes.md.j2", "principes/index.md", "Principes", {},
-                           reeksen=list(self.graph.reeksen.values()), loose=dict(sorted(loose.items()))),
-            self._template("index_casussen.md.j2", "casussen/index.md", "Praktijk", {},
-                           casussen=casussen, by_plaats=dict(sorted(by_plaats.items())),
-                           by_soort=dict(sorted(by_soort.items()))),
-            self._template("index_begrippen.md.j2", "begrippen/index.md", "Begrippen", {},
-                           letters=dict(sorted(letters.items()))),
-            self._template("index_bundels.md.j2", "bundels/index.md", "Bronnen", {}, bundels=bundels),
+            self._template(
+                "index_kwesties.md.j2",
+                "kwesties/index.md",
+                "Kwesties",
+                {},
+                kwesties=kwesties,
+                by_tag=dict(sorted(by_tag.items())),
+            ),
+            self._template(
+                "index_principes.md.j2",
+                "principes/index.md",
+                "Principes",
+                {},
+                reeksen=list(self.graph.reeksen.values()),
+                loose=dict(sorted(loose.items())),
+            ),
+            self._template(
+                "index_casussen.md.j2",
+                "casussen/index.md",
+                "Praktijk",
+                {},
+                casussen=casussen,
+                by_plaats=dict(sorted(by_plaats.items())),
+                by_soort=dict(sorted(by_soort.items())),
+            ),
+            self._template(
+                "index_begrippen.md.j2",
+                "begrippen/index.md",
+                "Begrippen",
+                {},
+                letters=dict(sorted(letters.items())),
+            ),
+            self._template(
+                "index_bundels.md.j2", "bundels/index.md", "Bronnen", {}, bundels=bundels
+            ),
         ]
 
     # --- navigation ---------------------------------------------------------------------
 
     def nav(self) -> list[NavItem]:
         sections: list[NavItem] = []
-        titles = {Kwestie: "Kwesties", Principe: "Principes", Casus: "Praktijk", Begrip: "Begrippen",
-                  Bundel: "Bronnen"}
+        titles = {
+            Kwestie: "Kwesties",
+            Principe: "Principes",
+            Casus: "Praktijk",
+            Begrip: "Begrippen",
+            Bundel: "Bronnen",
+        }
         for cls in (Kwestie, Principe, Casus, Begrip, Bundel):
             entities = sorted(self.corpus.of_type(cls), key=lambda e: e.title.casefold())
             items: list[NavItem] = [f"{cls.folder}/index.md"]
@@ -238,7 +283,9 @@ def _letter(text: str) -> str:
     return first if first.isalpha() else "#"
 
 
-def render_site(corpus: Corpus, graph: Graph | None = None, cite: CitationFormatter = plain_citation) -> Site:
+def render_site(
+    corpus: Corpus, graph: Graph | None = None, cite: CitationFormatter = plain_citation
+) -> Site:
     return Renderer(corpus, graph, cite).render()
 
 

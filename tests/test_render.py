@@ -1,0 +1,86 @@
+"""Generated pages: golden files for the valid fixture corpus, and relations on both sides."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kennisbank import build
+from kennisbank.render import md_inline, relative
+
+from conftest import FIXTURES
+
+GOLDEN = FIXTURES / "golden"
+
+
+@pytest.fixture(scope="module")
+def site() -> dict[str, str]:
+    result = build(FIXTURES / "valid")
+    assert [d.format() for d in result.diagnostics] == []
+    return {page.path: page.content for page in result.site.pages}
+
+
+def test_pages_match_golden_files(site: dict[str, str]) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        for path, content in site.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(content, encoding="utf-8")
+    expected = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        for p in GOLDEN.rglob("*.md")
+    }
+    assert sorted(site) == sorted(expected)
+    for path, content in site.items():
+        assert content == expected[path], (
+            f"{path} differs from its golden file (UPDATE_GOLDEN=1 to renew)"
+        )
+
+
+def test_relation_declared_on_one_side_shows_on_both(site: dict[str, str]) -> None:
+    # netwerk-versterken declares `kwesties: [eigen-kracht]`; eigen-kracht does not name it.
+    assert (
+        "[Netwerken versterken](../principes/netwerk-versterken.md)"
+        in site["kwesties/eigen-kracht.md"]
+    )
+    assert (
+        "[Eigen kracht als norm](../kwesties/eigen-kracht.md)"
+        in site["principes/netwerk-versterken.md"]
+    )
+
+
+def test_backlinks_show_where_an_entity_is_mentioned(site: dict[str, str]) -> None:
+    page = site["casussen/buurtteam-noord.md"]
+    genoemd = page.split("## Genoemd in", 1)[1].split("##", 1)[0]
+    assert "[Eigen kracht als norm](../kwesties/eigen-kracht.md)" in genoemd
+
+
+def test_body_links_become_relative_markdown_links(site: dict[str, str]) -> None:
+    page = site["kwesties/eigen-kracht.md"]
+    assert "[het versterken van netwerken](../principes/netwerk-versterken.md)" in page
+    assert "`[[geen-link]]`" in page  # code stays code
+
+
+def test_reeks_lists_members_in_order(site: dict[str, str]) -> None:
+    page = site["principes/reeksen/vijf-principes-voor-informele-netwerken.md"]
+    assert page.index("Proactief contact leggen") < page.index("Netwerken versterken")
+
+
+def test_bundle_page_shows_what_the_site_draws_from_it(site: dict[str, str]) -> None:
+    page = site["bundels/testbundel-2020.md"]
+    assert "### Werken met netwerken { #netwerken }" in page
+    assert (
+        "[Buurtteam Noord](../casussen/buurtteam-noord.md)"
+        in page.split("Wat de kennisbank eruit haalt")[1]
+    )
+
+
+def test_markdown_escaping_and_relative_paths() -> None:
+    assert md_inline("a*b_[c]<d>") == "a\\*b\\_\\[c\\]&lt;d>"
+    assert relative("kwesties/a.md", "principes/b.md") == "../principes/b.md"
+    assert relative("principes/reeksen/x.md", "bundels/b.md#h") == "../../bundels/b.md#h"
+
+
+def test_generated_pages_are_not_written_into_docs() -> None:
+    assert not (Path(FIXTURES / "valid" / "docs" / "kwesties")).exists()
