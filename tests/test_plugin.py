@@ -127,3 +127,21 @@ def test_built_html_references_no_other_host(built: Path) -> None:
             re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css.read_text(encoding="utf-8"))
         )
     assert foreign == set()
+
+
+def test_serve_watches_every_content_folder(built: Path) -> None:
+    from mkdocs.config import load_config
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    root = built.parent
+    config = load_config(str(root / "mkdocs.yml"))
+    server = Server()
+    config.plugins["kennisbank"].on_serve(server, config=config, builder=None)
+    watched = sorted(Path(p).name for p in server.watched)
+    assert watched == ["begrippen", "bibliography", "bundels", "casussen", "kwesties", "principes"]
