@@ -94,6 +94,7 @@ def test_broken_link_in_hand_written_page_fails_the_strict_build(tmp_path: Path)
     result = _build(root, tmp_path / "site")
     assert result.returncode == 1
     assert "kwesties/weg.md" in result.stderr
+    assert "'#nergens'" in result.stderr  # a missing anchor counts too
 
 
 class _Resources(HTMLParser):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.input.bibtex import LowLevelParser, Parser
-from pybtex.errors import set_strict_mode
+from pybtex.errors import capture, set_strict_mode
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
 from .diagnostic import Diagnostic, Location, error, warning
@@ -103,10 +103,21 @@ class _CollectingParser(Parser):  # type: ignore[misc]
                 continue
             self.data = BibliographyData(wanted_entries=None)
             try:
-                self.process_entry(parsed[0], key, fields)
+                # pybtex reports odd names ("too many commas") through its error hook
+                with capture() as captured:
+                    self.process_entry(parsed[0], key, fields)
             except PybtexError as exc:
                 self.handle_error(exc)
                 continue
+            for problem in captured:
+                self.problems.append(
+                    warning(
+                        Location(path=self.display, line=self._line(entries.command_start)),
+                        RULE,
+                        f"In ‘{key}’ kon pybtex iets niet goed lezen: {problem}.",
+                        "Schrijf namen als ‘de Waal, Vincent and Jansen, Erik’.",
+                    )
+                )
             entry = self.data.entries.get(key)
             if entry is None:
                 continue
