@@ -27,7 +27,9 @@ def test_entries_remember_their_line_and_resolve_macros(tmp_path: Path) -> None:
     assert sorted(bib.entries) == ["a1", "a2", "a3", "a4"]  # a4 loads, with an error
     assert str(bib.entries["a2"].location) == "bibliography/m.bib:4:1"
     assert bib.entries["a1"].fields["publisher"] == "Hogeschool van Amsterdam"
-    assert [str(p) for p in bib.entries["a2"].persons("author")] == ["{Sociaal en Cultureel Planbureau}"]
+    assert [str(p) for p in bib.entries["a2"].persons("author")] == [
+        "{Sociaal en Cultureel Planbureau}"
+    ]
     waal = bib.entries["a3"].persons("author")[0]
     assert (waal.prelast_names, waal.last_names) == (["de"], ["Waal"])
 
