@@ -51,7 +51,7 @@ class Corpus:
     def of_type(self, cls: type[Entity]) -> list[Entity]:
         return [e for e in self.entities if isinstance(e, cls)]
 
-    @property
+    @cached_property
     def bundels(self) -> Mapping[str, Bundel]:
         return {e.id: e for e in self.entities if isinstance(e, Bundel)}
 

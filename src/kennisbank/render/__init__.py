@@ -182,10 +182,9 @@ class Renderer:
 
     def drawn_from(self, bundel: Bundel) -> dict[str, list[Entity]]:
         groups: dict[str, list[Entity]] = {}
+        drawn = self.graph.drawn_from(bundel)
         for cls in ENTITY_TYPES:
-            found = [
-                e for e in self.graph.drawn_from(bundel) if isinstance(e, cls) and e is not bundel
-            ]
+            found = [e for e in drawn if isinstance(e, cls) and e is not bundel]
             if found:
                 groups[cls.plural] = found
         return groups
