@@ -31,10 +31,6 @@ class BibEntry:
     source: str  # the entry's BibTeX text, for "BibTeX om te kopiëren"
 
     @property
-    def type(self) -> str:
-        return str(self.entry.type).lower()
-
-    @property
     def fields(self) -> Mapping[str, str]:
         return {str(k).lower(): str(v) for k, v in self.entry.fields.items()}
 
@@ -48,12 +44,6 @@ class Bibliography:
     diagnostics: tuple[Diagnostic, ...] = ()
     # Keys defined more than once: the later definitions (the first one wins).
     duplicates: tuple[BibEntry, ...] = ()
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.entries
-
-    def get(self, key: str) -> BibEntry | None:
-        return self.entries.get(key)
 
 
 class _CollectingParser(Parser):  # type: ignore[misc]

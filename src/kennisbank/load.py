@@ -38,9 +38,6 @@ class Corpus:
     bibliography: Bibliography
     diagnostics: tuple[Diagnostic, ...]
 
-    def entity(self, entity_id: str) -> Entity | None:
-        return self.by_id.get(entity_id)
-
     @cached_property
     def by_id(self) -> Mapping[str, Entity]:
         found: dict[str, Entity] = {}

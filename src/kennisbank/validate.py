@@ -310,12 +310,13 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                         or f"Maak eerst een bestand {BY_KIND[target_kind].folder if target_kind else '<map>'}/{target}.md.",
                     )
                 elif target_kind and found.kind != target_kind:
+                    right_key = _key_for(entity, found.kind)
                     yield error(
                         location,
                         "relatie",
                         f"‘{target}’ in ‘{key}’ is een {found.kind}, geen {target_kind}.",
-                        f"Zet ‘{target}’ onder ‘{_key_for(entity, found.kind)}’."
-                        if _key_for(entity, found.kind)
+                        f"Zet ‘{target}’ onder ‘{right_key}’."
+                        if right_key
                         else "Verwijder de verwijzing of gebruik ‘verwant’.",
                     )
                 elif target == entity.id:

@@ -36,9 +36,6 @@ class Site:
     pages: tuple[Page, ...]
     nav: tuple[NavItem, ...]
 
-    def page(self, path: str) -> Page | None:
-        return next((p for p in self.pages if p.path == path), None)
-
 
 # A citation formatter turns a parsed citation into Markdown, for a page at a given path.
 CitationFormatter = Callable[[Citation, str], str]
