@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .diagnostic import Diagnostic
 from .links import Graph
+from .literature import Literature
 from .load import Corpus, load
 from .render import Site, render_site
 from .validate import validate
@@ -27,8 +28,9 @@ def build(root: Path) -> Build:
     corpus = load(root)
     graph = Graph(corpus)
     diagnostics = validate(corpus, graph)
-    site = render_site(corpus, graph)
-    return Build(corpus=corpus, diagnostics=tuple(diagnostics), site=site)
+    literature = Literature.build(graph)
+    site = render_site(corpus, graph, literature)
+    return Build(corpus=corpus, diagnostics=(*diagnostics, *literature.diagnostics), site=site)
 
 
 def write_pages(site: Site, directory: Path) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,18 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             config.nav = nav_with_docs(result.site.nav, docs_pages)
         return files
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        """Citation metadata (`citation_*`) from the page's front matter into its <head>."""
+        tags = page.meta.get("citation") if page.meta else None
+        if not tags or "</head>" not in output:
+            return output
+        head = "".join(
+            f'<meta name="{html.escape(str(t["name"]))}" content="{html.escape(str(t["content"]))}">'
+            for t in tags
+            if isinstance(t, dict) and "name" in t and "content" in t
+        )
+        return output.replace("</head>", head + "</head>", 1)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -7,8 +7,9 @@ Knows nothing of MkDocs: the plugin turns `Site.pages` into virtual files, and
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,10 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..citeproc import link_citation
 from ..links import Graph, Reeks
+from ..literature import FOLDER as LITERATUUR
+from ..literature import Literature, Work
 from ..load import Corpus
 from ..markup import Citation, substitute
 from ..model import ENTITY_TYPES, Begrip, Bundel, Casus, Entity, Kwestie, Principe
@@ -37,12 +41,8 @@ class Site:
     nav: tuple[NavItem, ...]
 
 
-# A citation formatter turns a parsed citation into Markdown, for a page at a given path.
-CitationFormatter = Callable[[Citation, str], str]
-
-
-def plain_citation(citation: Citation, page_path: str) -> str:
-    """Citations as their keys, until a bibliography formatter is given."""
+def plain_citation(citation: Citation) -> str:
+    """A citation as its keys: for works that could not be formatted (the checks say why)."""
     parts = []
     for item in citation.items:
         text = item.key + (f", {item.locator}" if item.locator else "")
@@ -69,14 +69,11 @@ def relative(from_page: str, to_page: str) -> str:
 
 class Renderer:
     def __init__(
-        self,
-        corpus: Corpus,
-        graph: Graph | None = None,
-        cite: CitationFormatter = plain_citation,
+        self, corpus: Corpus, graph: Graph | None = None, literature: Literature | None = None
     ) -> None:
         self.corpus = corpus
         self.graph = graph or Graph(corpus)
-        self.cite = cite
+        self.literature = literature or Literature.build(self.graph)
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             undefined=StrictUndefined,
@@ -95,6 +92,8 @@ class Renderer:
             pages.append(self.entity_page(entity))
         for reeks in self.graph.reeksen.values():
             pages.append(self.reeks_page(reeks))
+        pages.extend(self.work_page(work) for work in self.literature.works.values())
+        pages.append(self.literature_index())
         pages.extend(self.index_pages())
         pages.sort(key=lambda p: p.path)
         return Site(pages=tuple(pages), nav=tuple(self.nav()))
@@ -121,6 +120,8 @@ class Renderer:
             meta["tags"] = list(entity.tags)
         if isinstance(entity, Kwestie):
             meta["search"] = {"boost": 2}
+        if isinstance(entity, Bundel) and entity.bib in self.literature.works:
+            meta["citation"] = citation_meta(self.literature.works[entity.bib])
         graph = self.graph
         return self._template(
             f"{entity.kind}.md.j2",
@@ -142,6 +143,8 @@ class Renderer:
             bronnen=self.sources(entity),
             reeks=graph.reeks_of(entity) if isinstance(entity, Principe) else None,
             drawn_from=self.drawn_from(entity) if isinstance(entity, Bundel) else {},
+            literatuur=self.literature.cited_on(entity),
+            literature=self.literature,
         )
 
     def reeks_page(self, reeks: Reeks) -> Page:
@@ -167,6 +170,44 @@ class Renderer:
         for citation in parsed.citations:
             replacements.append((citation.span, self.cite(citation, entity.page)))
         return substitute(entity.body, replacements).strip()
+
+    def cite(self, citation: Citation, page_path: str) -> str:
+        """The APA in-text citation, each work linked to its page."""
+        text = self.literature.citation_text(citation)
+        if text is None:
+            return plain_citation(citation)
+        works = self.literature.works
+        targets = {
+            item.key: relative(page_path, works[item.key].page)
+            for item in citation.items
+            if item.key in works
+        }
+        return link_citation(text, targets)
+
+    def work_page(self, work: Work) -> Page:
+        meta: dict[str, Any] = {"description": _plain_markdown(work.reference)}
+        meta["citation"] = citation_meta(work)
+        return self._template(
+            "werk.md.j2",
+            work.page,
+            work.title,
+            meta,
+            work=work,
+            literature=self.literature,
+        )
+
+    def literature_index(self) -> Page:
+        letters: dict[str, list[Work]] = defaultdict(list)
+        for work in self.literature.works.values():
+            letters[work.letter].append(work)
+        return self._template(
+            "index_literatuur.md.j2",
+            f"{LITERATUUR}/index.md",
+            "Literatuur",
+            {"description": "Alle werken waarnaar de kennisbank verwijst, van A tot Z (APA 7)."},
+            letters=dict(letters),
+            count=len(self.literature.works),
+        )
 
     def sources(self, entity: Entity) -> list[dict[str, Any]]:
         """Source locators resolved to bundle and chapter, for the "Bronnen" panel."""
@@ -271,6 +312,9 @@ class Renderer:
                 items += [{r.naam: r.page} for r in self.graph.reeksen.values()]
             items += [{e.title: e.page} for e in entities]
             sections.append({titles[cls]: items})
+        works: list[NavItem] = [f"{LITERATUUR}/index.md"]
+        works += [{w.label: w.page} for w in self.literature.works.values()]
+        sections.append({"Literatuur": works})
         return sections
 
 
@@ -280,9 +324,72 @@ def _letter(text: str) -> str:
 
 
 def render_site(
-    corpus: Corpus, graph: Graph | None = None, cite: CitationFormatter = plain_citation
+    corpus: Corpus, graph: Graph | None = None, literature: Literature | None = None
 ) -> Site:
-    return Renderer(corpus, graph, cite).render()
+    return Renderer(corpus, graph, literature).render()
+
+
+def _plain_markdown(text: str) -> str:
+    """Markdown from pandoc reduced to text, for page descriptions."""
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return text.replace("*", "")
+
+
+def citation_meta(work: Work) -> list[dict[str, str]]:
+    """Highwire Press `citation_*` tags, read by Zotero's connector and Google Scholar."""
+    item = work.item
+    tags: list[tuple[str, str]] = [("citation_title", work.title)]
+    for person in item.get("author", []):
+        tags.append(("citation_author", _meta_name(person)))
+    for person in item.get("editor", []):
+        tags.append(("citation_editor", _meta_name(person)))
+    parts = (item.get("issued") or {}).get("date-parts") or []
+    if parts and parts[0]:
+        tags.append(
+            (
+                "citation_publication_date",
+                "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts[0])),
+            )
+        )
+    container = item.get("container-title")
+    kind = item["type"]
+    if container and kind == "article-journal":
+        tags.append(("citation_journal_title", container))
+    elif container and kind in ("chapter", "paper-conference"):
+        tags.append(("citation_inbook_title", container))
+    for field_name, tag in (
+        ("volume", "citation_volume"),
+        ("issue", "citation_issue"),
+        ("ISBN", "citation_isbn"),
+        ("ISSN", "citation_issn"),
+        ("DOI", "citation_doi"),
+        ("language", "citation_language"),
+    ):
+        if item.get(field_name):
+            tags.append((tag, str(item[field_name])))
+    if item.get("page"):
+        first, _, last = str(item["page"]).partition("–")
+        tags.append(("citation_firstpage", first))
+        if last:
+            tags.append(("citation_lastpage", last))
+    publisher = item.get("publisher")
+    if kind == "thesis" and publisher:
+        tags.append(("citation_dissertation_institution", publisher))
+    elif kind == "report" and publisher:
+        tags.append(("citation_technical_report_institution", publisher))
+    elif publisher:
+        tags.append(("citation_publisher", publisher))
+    if item.get("URL"):
+        tags.append(("citation_public_url", item["URL"]))
+    return [{"name": name, "content": content} for name, content in tags]
+
+
+def _meta_name(person: Mapping[str, str]) -> str:
+    if "literal" in person:
+        return person["literal"]
+    family = " ".join(p for p in (person.get("non-dropping-particle"), person.get("family")) if p)
+    return f"{family}, {person['given']}" if person.get("given") else family
 
 
 def nav_with_docs(generated: Sequence[NavItem], docs_pages: Sequence[str]) -> list[NavItem]:

@@ -1,0 +1,187 @@
+"""APA 7 in Dutch: references and in-text citations formatted by pandoc's citeproc.
+
+Why pandoc: on this project's test entries it formats every entry type right, including
+chapters in edited books (`In E. Jansen & V. de Waal (Red.), …`), `z.d.`, year suffixes and
+APA's ordering of works inside one citation; citeproc-py crashes on the name-part formatting
+the Dutch particle rule needs, and pybtex's APA styles put editors before the chapter title.
+`pypandoc_binary` ships the pandoc binary, so `pip install` is all the set-up there is.
+
+The style is the official APA 7 CSL style (Zotero style repository, CC BY-SA 3.0), vendored
+unchanged in `styles/apa.csl`; two Dutch conventions are applied to it when it is loaded:
+
+- particles are demoted in the reference list and its sorting: `Waal, V. de (2016).` under W;
+- in running text the particle starts with a capital: `(De Waal, 2016)`, `De Waal (2016)`;
+- page ranges take an en dash (CSL's nl-NL locale has a hyphen).
+
+Everything the site needs is formatted in ONE pandoc run, so that year suffixes (2017a,
+2017b) and name disambiguation are the same on every page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .csl import CslItem
+from .markup import Citation
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+STYLE = Path(__file__).parent / "styles" / "apa.csl"
+LOCALE = "nl-NL"
+
+_DIV_START = re.compile(r"^:{3,} \{#(?P<id>[^\s}]+)")
+_DIV_END = re.compile(r"^:{3,}\s*$")
+_LINK = re.compile(r"\[([^\]]*)\]\(#ref-[^)\s]*\)")
+_DIGIT_RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
+
+
+class CiteprocError(Exception):
+    """Pandoc is missing or failed; the message is Dutch and says what to do."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Formatted:
+    """Pandoc's output: Markdown per reference (by key) and per citation (in input order).
+
+    Links in citations point at `#ref-<key>`; `link_citation` turns them into page links.
+    """
+
+    references: Mapping[str, str] = field(default_factory=dict)
+    order: tuple[str, ...] = ()  # keys in APA reference-list order
+    citations: tuple[str, ...] = ()
+    labels: Mapping[str, str] = field(default_factory=dict)  # narrative form, e.g. De Waal (2017a)
+
+
+@cache
+def dutch_apa_style() -> bytes:
+    """The vendored APA style with the two Dutch particle conventions applied."""
+    ET.register_namespace("", CSL_NS)
+    root = ET.parse(STYLE).getroot()
+    root.set("demote-non-dropping-particle", "display-and-sort")
+    # CSL's Dutch locale joins page ranges with a hyphen; APA 7 wants an en dash
+    locale = ET.Element(f"{{{CSL_NS}}}locale", {"xml:lang": "nl"})
+    terms = ET.SubElement(locale, f"{{{CSL_NS}}}terms")
+    ET.SubElement(terms, f"{{{CSL_NS}}}term", {"name": "page-range-delimiter"}).text = "–"
+    position = next(i for i, child in enumerate(root) if child.tag == f"{{{CSL_NS}}}locale")
+    root.insert(position, locale)
+    for macro in root.iter(f"{{{CSL_NS}}}macro"):
+        if macro.get("name") == "author-short":  # the names in in-text citations
+            for name in macro.iter(f"{{{CSL_NS}}}name"):
+                ET.SubElement(
+                    name,
+                    f"{{{CSL_NS}}}name-part",
+                    {"name": "family", "text-case": "capitalize-first"},
+                )
+    style: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return style
+
+
+def pandoc_path() -> str:
+    try:
+        import pypandoc  # type: ignore[import-untyped]
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError) as exc:
+        raise CiteprocError(
+            "pandoc is niet gevonden, dus de literatuur kan niet worden opgemaakt. "
+            "Installeer de projectafhankelijkheden opnieuw met ‘make site’ "
+            "(pypandoc_binary levert pandoc mee)."
+        ) from exc
+
+
+def pandoc_citation(citation: Citation) -> str:
+    """A parsed citation written back in pandoc's syntax, page ranges with an en dash."""
+    parts = []
+    for item in citation.items:
+        text = ("-" if item.suppress_author else "") + "@" + item.key
+        if item.prefix:
+            text = f"{item.prefix} {text}"
+        locator = _DIGIT_RANGE.sub("–", item.locator) if item.locator else None
+        if citation.narrative:
+            parts.append(text + (f" [{locator}]" if locator else ""))
+        else:
+            parts.append(text + (f", {locator}" if locator else ""))
+    return parts[0] if citation.narrative else "[" + "; ".join(parts) + "]"
+
+
+def format_all(items: Sequence[CslItem], citations: Sequence[Citation]) -> Formatted:
+    """Format every reference and every citation in one pandoc run."""
+    if not items:
+        return Formatted(citations=tuple("" for _ in citations))
+    lines = ["---", f"lang: {LOCALE}", "link-citations: true", 'nocite: "[@*]"', "---", ""]
+    for number, citation in enumerate(citations):
+        lines += [f"::: {{#c-{number}}}", pandoc_citation(citation), ":::", ""]
+    for number, item in enumerate(items):  # a label per work, in the same run: same suffixes
+        lines += [f"::: {{#l-{number}}}", f"@{item['id']}", ":::", ""]
+    lines += ["::: {#refs}", ":::", ""]
+    with tempfile.TemporaryDirectory(prefix="kennisbank-") as tmp:
+        bibliography = Path(tmp) / "literatuur.json"
+        bibliography.write_text(json.dumps(list(items), ensure_ascii=False), encoding="utf-8")
+        style = Path(tmp) / "apa-nl.csl"
+        style.write_bytes(dutch_apa_style())
+        try:
+            result = subprocess.run(
+                [
+                    pandoc_path(),
+                    "--from=markdown",
+                    "--to=markdown_strict+fenced_divs",
+                    "--wrap=none",
+                    "--citeproc",
+                    f"--csl={style}",
+                    f"--bibliography={bibliography}",
+                ],
+                input="\n".join(lines),
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                check=False,
+            )
+        except OSError as exc:
+            raise CiteprocError(f"pandoc kon niet worden gestart: {exc}.") from exc
+    if result.returncode != 0:
+        raise CiteprocError(f"pandoc kon de literatuur niet opmaken: {result.stderr.strip()}")
+    blocks = _divs(result.stdout)
+    references = {k[4:]: v for k, v in blocks.items() if k.startswith("ref-")}
+    return Formatted(
+        references=references,
+        order=tuple(references),
+        citations=tuple(blocks.get(f"c-{n}", "") for n in range(len(citations))),
+        labels={
+            str(item["id"]): _LINK.sub(r"\1", blocks.get(f"l-{n}", ""))
+            for n, item in enumerate(items)
+        },
+    )
+
+
+def _divs(output: str) -> dict[str, str]:
+    """The contents of pandoc's fenced divs, by id (`c-3`, `ref-waal2016`), in output order."""
+    found: dict[str, str] = {}
+    current: str | None = None
+    lines: list[str] = []
+    for line in output.splitlines():
+        start = _DIV_START.match(line)
+        if start:
+            current, lines = start.group("id"), []
+        elif _DIV_END.match(line):
+            if current is not None and current != "refs":
+                found[current] = "\n".join(lines).strip()
+            current = None
+        elif current is not None:
+            lines.append(line)
+    return found
+
+
+def link_citation(text: str, target: Mapping[str, str]) -> str:
+    """Point pandoc's `#ref-<key>` links at the works' pages."""
+    return re.sub(
+        r"\]\(#ref-([^)\s]+)\)",
+        lambda m: f"]({target[m.group(1)]})" if m.group(1) in target else m.group(0),
+        text,
+    )
