@@ -7,6 +7,7 @@ a line number and nothing stops the other files from loading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,14 @@ class BibEntry:
 
     def persons(self, role: str) -> list[Person]:
         return list(self.entry.persons.get(role, []))
+
+    def field_location(self, name: str) -> Location:
+        """Where a field is written (the entry's first line if it is not found)."""
+        match = re.search(rf"(?im)^[ \t]*{re.escape(name)}[ \t]*=", self.source)
+        if not match:
+            return self.location
+        line = self.location.line + self.source.count("\n", 0, match.start())
+        return Location(path=self.location.path, line=line)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -18,6 +18,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from slugify import slugify
 
+from .bibliography import BibEntry
+from .csl import normalise
 from .diagnostic import Diagnostic, error, sort_diagnostics, warning
 from .links import Graph, reeks_slug
 from .load import Corpus
@@ -513,6 +515,198 @@ def bibtex_keys_unique(ctx: Context) -> Iterator[Diagnostic]:
             f"De sleutel ‘{duplicate.key}’ is al gedefinieerd in {first.location.path}:{first.location.line}.",
             "Houd één definitie over; hebben ze verschillende werken, geef er dan één een nieuwe sleutel.",
         )
+
+
+# --- the literature ---------------------------------------------------------------------
+
+# Fields a reference needs per entry type; a tuple means "one of these". A missing year is
+# not listed: APA prints "z.d." for undated works, and the `year` rule below says so.
+REQUIRED_FIELDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "article": (("author",), "title", ("journal", "journaltitle")),
+    "book": (("author", "editor"), "title", "publisher"),
+    "inbook": (("author", "editor"), "title", "publisher"),
+    "incollection": ("author", "title", "booktitle", "publisher"),
+    "inproceedings": ("author", "title", "booktitle"),
+    "techreport": ("title", ("institution", "publisher")),
+    "report": ("title", ("institution", "publisher")),
+    "phdthesis": ("author", "title", ("school", "institution")),
+    "mastersthesis": ("author", "title", ("school", "institution")),
+    "thesis": ("author", "title", ("school", "institution")),
+    "online": ("title", "url"),
+    "unpublished": ("author", "title"),
+}
+PARTICLES = {
+    "de",
+    "den",
+    "der",
+    "des",
+    "het",
+    "'t",
+    "te",
+    "ten",
+    "ter",
+    "van",
+    "von",
+    "vom",
+    "zu",
+    "la",
+    "le",
+    "du",
+    "d'",
+    "da",
+    "dos",
+    "op",
+    "in",
+    "uit",
+    "aan",
+    "bij",
+    "onder",
+}
+
+
+def _has(entry: BibEntry, name: str) -> bool:
+    return bool(entry.fields.get(name, "").strip()) or bool(entry.persons(name))
+
+
+@rule
+def bib_required_fields(ctx: Context) -> Iterator[Diagnostic]:
+    """A work has the fields its type needs for a complete APA reference; a title above all."""
+    for entry in ctx.corpus.bibliography.entries.values():
+        kind = entry.entry.type.lower()
+        if not _has(entry, "title"):
+            yield error(
+                entry.location,
+                "bibtex-velden",
+                f"‘{entry.key}’ heeft geen titel (veld ‘title’).",
+                "Voeg ‘title = {…}’ toe; zonder titel is er geen bronvermelding.",
+            )
+        for wanted in REQUIRED_FIELDS.get(kind, ()):
+            options = (wanted,) if isinstance(wanted, str) else wanted
+            if wanted == "title" or any(_has(entry, name) for name in options):
+                continue
+            names = " of ".join(f"‘{name}’" for name in options)
+            yield warning(
+                entry.location,
+                "bibtex-velden",
+                f"‘{entry.key}’ (@{kind}) mist {names}; de APA-vermelding wordt onvolledig.",
+                f"Voeg {names} toe, zoals de bron het geeft.",
+            )
+        if not (_has(entry, "year") or _has(entry, "date")) and kind != "online":
+            yield warning(
+                entry.location,
+                "bibtex-velden",
+                f"‘{entry.key}’ heeft geen jaartal; de site drukt ‘z.d.’ (zonder datum).",
+                "Voeg ‘year = {…}’ toe als de bron een jaar noemt; noemt ze er echt geen, "
+                "schrijf dan ‘year = {z.d.}’, dan weten anderen dat het zo bedoeld is.",
+            )
+
+
+@rule
+def bib_particle_last(ctx: Context) -> Iterator[Diagnostic]:
+    """Dutch particles are written before the family name (`de Waal, Vincent`), not after the
+    given name, or `de` ends up among the initials."""
+    for entry in ctx.corpus.bibliography.entries.values():
+        for role in ("author", "editor"):
+            for person in entry.persons(role):
+                given = [*person.first_names, *person.middle_names]
+                trailing: list[str] = []
+                while given and given[-1] in PARTICLES:
+                    trailing.insert(0, given.pop())
+                if not trailing or not given:
+                    continue
+                family = " ".join(person.last_names)
+                wrong = f"{family}, {' '.join([*given, *trailing])}"
+                right = f"{' '.join(trailing)} {family}, {' '.join(given)}"
+                yield warning(
+                    entry.field_location(role),
+                    "bibtex-tussenvoegsel",
+                    f"In ‘{entry.key}’ staat ‘{wrong}’: het tussenvoegsel staat achter de voornaam.",
+                    f"Schrijf ‘{right}’, dan wordt het ‘{family}, {given[0][:1]}. {' '.join(trailing)}’ "
+                    f"in de literatuurlijst en ‘{' '.join(trailing).capitalize()} {family}’ in de tekst.",
+                )
+
+
+@rule
+def bib_and_others(ctx: Context) -> Iterator[Diagnostic]:
+    """`and others` hides authors: APA 7 lists up to twenty."""
+    for entry in ctx.corpus.bibliography.entries.values():
+        for role in ("author", "editor"):
+            if any(
+                " ".join(p.last_names).strip("{}").lower() == "others" for p in entry.persons(role)
+            ):
+                yield warning(
+                    entry.field_location(role),
+                    "bibtex-others",
+                    f"‘{entry.key}’ gebruikt ‘and others’; die namen ontbreken in de APA-vermelding.",
+                    "Schrijf alle auteurs uit (APA 7 noemt er tot twintig).",
+                )
+
+
+@rule
+def bib_url_scheme(ctx: Context) -> Iterator[Diagnostic]:
+    """A URL starts with https:// or http://, or the link on the site leads nowhere."""
+    for entry in ctx.corpus.bibliography.entries.values():
+        url = entry.fields.get("url", "").strip()
+        if url and not re.match(r"^https?://", url, re.IGNORECASE):
+            yield warning(
+                entry.field_location("url"),
+                "bibtex-url",
+                f"De URL van ‘{entry.key}’ begint niet met https:// of http://.",
+                f"Schrijf ‘https://{url.removeprefix('//')}’ (controleer of de site https ondersteunt).",
+            )
+
+
+def _chapter_of(a: BibEntry, b: BibEntry) -> bool:
+    """One is a chapter of the other (an essay may carry its book's title)."""
+    return normalise(a.fields.get("booktitle", "")) == normalise(b.fields.get("title", "")) or (
+        normalise(b.fields.get("booktitle", "")) == normalise(a.fields.get("title", ""))
+    )
+
+
+@rule
+def bib_same_work(ctx: Context) -> Iterator[Diagnostic]:
+    """Two keys for the same work (same title and year, ignoring case, accents and
+    punctuation) split its citations over two pages."""
+    seen: dict[tuple[str, str], BibEntry] = {}
+    for entry in ctx.corpus.bibliography.entries.values():
+        title = normalise(entry.fields.get("title", ""))
+        if not title:
+            continue
+        year = entry.fields.get("year") or entry.fields.get("date", "")[:4]
+        signature = (title, year.strip())
+        first = seen.setdefault(signature, entry)
+        if first is not entry and not _chapter_of(first, entry):
+            yield warning(
+                entry.location,
+                "bibtex-zelfde-werk",
+                f"‘{entry.key}’ lijkt hetzelfde werk als ‘{first.key}’ "
+                f"({first.location.path}:{first.location.line}): zelfde titel en jaar.",
+                f"Houd één sleutel over en vervang ‘{entry.key}’ overal door ‘{first.key}’; "
+                "zijn het echt twee werken, maak dan het verschil zichtbaar in titel of jaar.",
+            )
+
+
+@rule
+def bib_uncited(ctx: Context) -> Iterator[Diagnostic]:
+    """Every work is cited somewhere, listed by a bundle chapter, or is a bundle itself;
+    otherwise nobody reaches its page."""
+    used: set[str] = set()
+    for body in ctx.graph.bodies.values():
+        used.update(body.cited_keys)
+    for bundel in ctx.corpus.bundels.values():
+        used.add(bundel.bib)
+        for chapter in bundel.hoofdstukken:
+            used.update(chapter.literatuur)
+            if chapter.bib:
+                used.add(chapter.bib)
+    for entry in ctx.corpus.bibliography.entries.values():
+        if entry.key not in used:
+            yield warning(
+                entry.location,
+                "bibtex-ongebruikt",
+                f"‘{entry.key}’ wordt nergens geciteerd en staat op geen literatuurlijst van een hoofdstuk.",
+                f"Citeer het met [@{entry.key}], zet het in de ‘literatuur’ van een hoofdstuk, of haal het weg.",
+            )
 
 
 def validate(corpus: Corpus, graph: Graph | None = None) -> list[Diagnostic]:
