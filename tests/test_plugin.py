@@ -53,6 +53,69 @@ def test_strict_build_writes_every_generated_page(built: Path) -> None:
     assert "Principes bij deze kwestie" in html
 
 
+class _MetaTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "meta" and str(found.get("name", "")).startswith("citation_"):
+            self.tags.append((str(found["name"]), str(found.get("content"))))
+
+
+def _citation_tags(page: Path) -> list[tuple[str, str]]:
+    parser = _MetaTags()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def test_work_pages_carry_highwire_tags_for_zotero(built: Path) -> None:
+    tags = _citation_tags(built / "literatuur" / "jansen2020" / "index.html")
+    assert tags == [
+        ("citation_title", "Werken met netwerken"),
+        ("citation_author", "Jansen, Bram"),
+        ("citation_editor", "de Vries, Anna"),
+        ("citation_editor", "Jansen, Bram"),
+        ("citation_publication_date", "2020"),
+        ("citation_inbook_title", "Testbundel over wijkwerk"),
+        ("citation_firstpage", "10"),
+        ("citation_lastpage", "20"),
+        ("citation_publisher", "Hogeschool Voorbeeld"),
+    ]
+    report = dict(_citation_tags(built / "literatuur" / "waal2016" / "index.html"))
+    assert report["citation_technical_report_institution"] == "Hogeschool Utrecht"
+    assert report["citation_author"] == "de Waal, Vincent"
+
+
+def test_bundle_pages_carry_the_tags_of_their_publication(built: Path) -> None:
+    tags = dict(_citation_tags(built / "bundels" / "testbundel-2020" / "index.html"))
+    assert tags["citation_title"] == "Testbundel over wijkwerk"
+    assert tags["citation_publisher"] == "Hogeschool Voorbeeld"
+    # pages without a work have no tags
+    assert _citation_tags(built / "kwesties" / "eigen-kracht" / "index.html") == []
+
+
+def test_citations_link_to_work_pages_and_pages_list_their_literature(built: Path) -> None:
+    html = (built / "kwesties" / "eigen-kracht" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../literatuur/lipsky1980/">Lipsky, 1980, p. 3</a>' in html
+    assert 'De Waal (<a href="../../literatuur/waal2016/">2016</a>)' in html
+    section = html[html.index('id="literatuur"') :]
+    assert section.count("Over deze bron") == 2
+    work = (built / "literatuur" / "lipsky1980" / "index.html").read_text(encoding="utf-8")
+    assert "Lipsky, M. (1980)." in work
+    assert 'href="../../kwesties/eigen-kracht/"' in work  # Geciteerd in
+    code = re.sub(r"<[^>]+>", "", work[work.index('id="bibtex"') :])
+    assert "@book{lipsky1980," in code  # the BibTeX to copy
+
+
+def test_literature_index_has_a_letter_index(built: Path) -> None:
+    html = (built / "literatuur" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#letter-w"' in html and 'id="letter-w"' in html
+    waal = html.index("Waal, V. de (2016)")
+    assert html.index('id="letter-w"') < waal  # De Waal files under W
+
+
 def test_nothing_is_written_into_docs(built: Path) -> None:
     docs = built.parent / "docs"
     assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")) == ["index.md"]

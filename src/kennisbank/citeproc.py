@@ -11,7 +11,8 @@ unchanged in `styles/apa.csl`; two Dutch conventions are applied to it when it i
 
 - particles are demoted in the reference list and its sorting: `Waal, V. de (2016).` under W;
 - in running text the particle starts with a capital: `(De Waal, 2016)`, `De Waal (2016)`;
-- page ranges take an en dash (CSL's nl-NL locale has a hyphen).
+- page ranges take an en dash (CSL's nl-NL locale has a hyphen);
+- a full date reads day before month: `(2014, 9 juli)`.
 
 Everything the site needs is formatted in ONE pandoc run, so that year suffixes (2017a,
 2017b) and name disambiguation are the same on every page.
@@ -72,6 +73,13 @@ def dutch_apa_style() -> bytes:
     position = next(i for i, child in enumerate(root) if child.tag == f"{{{CSL_NS}}}locale")
     root.insert(position, locale)
     for macro in root.iter(f"{{{CSL_NS}}}macro"):
+        if macro.get("name") == "date-issued-month-day":  # "9 juli", not "juli 9"
+            for date in macro.iter(f"{{{CSL_NS}}}date"):
+                parts = {part.get("name"): part for part in date}
+                if set(parts) == {"month", "day"}:
+                    date[:] = [parts["day"], parts["month"]]
+                    parts["day"].attrib.pop("prefix", None)
+                    parts["month"].set("prefix", " ")
         if macro.get("name") == "author-short":  # the names in in-text citations
             for name in macro.iter(f"{{{CSL_NS}}}name"):
                 ET.SubElement(
@@ -96,10 +104,18 @@ def pandoc_path() -> str:
         ) from exc
 
 
-def pandoc_citation(citation: Citation) -> str:
-    """A parsed citation written back in pandoc's syntax, page ranges with an en dash."""
+def pandoc_citation(citation: Citation, rank: Mapping[str, int] | None = None) -> str:
+    """A parsed citation written back in pandoc's syntax, page ranges with an en dash.
+
+    `rank` orders the works as the reference list does (author, year, title). The style sorts
+    the works in a citation by author and year only and keeps ties in the order given, so
+    without it (De Waal, 2014b, 2014a) could come out instead of (De Waal, 2014a, 2014b).
+    """
+    items = citation.items
+    if rank and not citation.narrative and not any(i.suppress_author for i in items):
+        items = tuple(sorted(items, key=lambda i: rank.get(i.key, len(rank))))
     parts = []
-    for item in citation.items:
+    for item in items:
         text = ("-" if item.suppress_author else "") + "@" + item.key
         if item.prefix:
             text = f"{item.prefix} {text}"
@@ -116,8 +132,10 @@ def format_all(items: Sequence[CslItem], citations: Sequence[Citation]) -> Forma
     if not items:
         return Formatted(citations=tuple("" for _ in citations))
     lines = ["---", f"lang: {LOCALE}", "link-citations: true", 'nocite: "[@*]"', "---", ""]
+    by_title = sorted(items, key=lambda i: str(i.get("title", "")).casefold())
+    rank = {str(item["id"]): n for n, item in enumerate(by_title)}
     for number, citation in enumerate(citations):
-        lines += [f"::: {{#c-{number}}}", pandoc_citation(citation), ":::", ""]
+        lines += [f"::: {{#c-{number}}}", pandoc_citation(citation, rank), ":::", ""]
     for number, item in enumerate(items):  # a label per work, in the same run: same suffixes
         lines += [f"::: {{#l-{number}}}", f"@{item['id']}", ":::", ""]
     lines += ["::: {#refs}", ":::", ""]
@@ -148,7 +166,12 @@ def format_all(items: Sequence[CslItem], citations: Sequence[Citation]) -> Forma
     if result.returncode != 0:
         raise CiteprocError(f"pandoc kon de literatuur niet opmaken: {result.stderr.strip()}")
     blocks = _divs(result.stdout)
-    references = {k[4:]: v for k, v in blocks.items() if k.startswith("ref-")}
+    by_id = {str(item["id"]): item for item in items}
+    references = {
+        k[4:]: _particle_period(v, by_id.get(k[4:], {}))
+        for k, v in blocks.items()
+        if k.startswith("ref-")
+    }
     return Formatted(
         references=references,
         order=tuple(references),
@@ -158,6 +181,19 @@ def format_all(items: Sequence[CslItem], citations: Sequence[Citation]) -> Forma
             for n, item in enumerate(items)
         },
     )
+
+
+def _particle_period(reference: str, item: CslItem) -> str:
+    """`Waal, V. de (2016).`, as the seeds' lists print it, not `Waal, V. de. (2016).`
+
+    The style ends the author list with a period, which an initial absorbs but a demoted
+    particle does not; Dutch lists leave it out.
+    """
+    creators = item.get("author") or item.get("editor") or []
+    particle = creators[-1].get("non-dropping-particle") if creators else None
+    if not particle:
+        return reference
+    return reference.replace(f" {particle}. (", f" {particle} (", 1)
 
 
 def _divs(output: str) -> dict[str, str]:

@@ -97,6 +97,7 @@ _PLAIN_TEXT = PlainText()  # `render_as("text")` would look the backend up on ev
 @cache
 def plain(latex: str) -> str:
     """A BibTeX field value as plain Unicode text: accents decoded, braces and commands gone."""
+    latex = latex.replace("{\\i}", "\\i ")  # \"{\i}: pybtex reads only the \"\i form
     try:
         text = str(Text.from_latex(latex).render(_PLAIN_TEXT))
     except Exception:  # pybtex's LaTeX reader gives up on unbalanced input; keep the raw text
@@ -228,7 +229,11 @@ def csl_item(entry: BibEntry) -> CslItem:
         or fields.get("organization")
         or (fields.get("howpublished") if item["type"] == "speech" else None)
     )
-    if publisher and not _is_author(plain(publisher), item.get("author", [])):
+    if (
+        publisher
+        and not _is_author(plain(publisher), item.get("author", []))
+        and plain(publisher) != item.get("container-title")  # a web page names its site once
+    ):
         item["publisher"] = plain(publisher)
     place = fields.get("address") or fields.get("location")
     if place:

@@ -601,6 +601,25 @@ def bib_required_fields(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
+_KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_:.+/-]*$")
+
+
+@rule
+def bib_key_format(ctx: Context) -> Iterator[Diagnostic]:
+    """A citation key is letters, digits and `_:.+/-` only; BibTeX stops reading an entry at
+    a brace or accent in its key, and `[@key]` cannot cite it."""
+    for entry in ctx.corpus.bibliography.entries.values():
+        if not _KEY.match(entry.key):
+            yield error(
+                entry.location,
+                "bibtex-sleutel",
+                f"De sleutel ‘{entry.key}’ bevat tekens die niet in een citeersleutel mogen; "
+                "de rest van dit item wordt daardoor niet gelezen.",
+                f"Gebruik alleen letters zonder accent, cijfers en - _ : . / +, "
+                f"bijvoorbeeld ‘{slugify(entry.key, separator='') or 'auteur2020'}’.",
+            )
+
+
 @rule
 def bib_particle_last(ctx: Context) -> Iterator[Diagnostic]:
     """Dutch particles are written before the family name (`de Waal, Vincent`), not after the

@@ -1,0 +1,120 @@
+"""APA 7 in Dutch: golden references and citations per entry type and per rule.
+
+The expected output in fixtures/apa/verwacht.yaml was checked by hand against APA 7 and the
+seeds' own reference lists; see the comment at its top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kennisbank.bibliography import load_bibliography
+from kennisbank.citeproc import Formatted, dutch_apa_style, format_all, pandoc_citation
+from kennisbank.csl import csl_item, plain
+from kennisbank.markup import Citation, analyse
+
+from conftest import FIXTURES
+
+APA = FIXTURES / "apa"
+EXPECTED = yaml.safe_load((APA / "verwacht.yaml").read_text(encoding="utf-8"))
+
+
+def _citation(text: str) -> Citation:
+    return analyse(text, "test.md", 1).citations[0]
+
+
+@pytest.fixture(scope="module")
+def formatted() -> Formatted:
+    bibliography = load_bibliography(APA, folder=".")
+    assert not bibliography.diagnostics
+    items = [csl_item(entry) for entry in bibliography.entries.values()]
+    return format_all(items, [_citation(text) for text in EXPECTED["citaties"]])
+
+
+@pytest.mark.parametrize("key", list(EXPECTED["literatuurlijst"]))
+def test_reference_per_entry_type(formatted: Formatted, key: str) -> None:
+    assert formatted.references[key] == EXPECTED["literatuurlijst"][key]
+
+
+@pytest.mark.parametrize("number,text", list(enumerate(EXPECTED["citaties"])))
+def test_in_text_citation(formatted: Formatted, number: int, text: str) -> None:
+    assert formatted.citations[number] == EXPECTED["citaties"][text]
+
+
+def test_reference_list_is_sorted_on_family_name_without_particle(formatted: Formatted) -> None:
+    assert list(formatted.order) == list(EXPECTED["literatuurlijst"])
+    # De Waal files under W, Van Arum under A: the convention of the seeds' own lists
+    assert formatted.order.index("arum2014") < formatted.order.index("hoijtink2017")
+    assert formatted.order.index("movisie2014") < formatted.order.index("waal2017")
+
+
+def test_labels_are_narrative_citations_without_links(formatted: Formatted) -> None:
+    assert formatted.labels["waal2014a"] == "De Waal (2014a)"
+    assert formatted.labels["hoijtink2017"] == "Hoijtink et al. (2017)"
+
+
+def test_dutch_rules_are_applied_to_the_vendored_style() -> None:
+    style = dutch_apa_style().decode("utf-8")
+    assert 'demote-non-dropping-particle="display-and-sort"' in style
+    assert 'text-case="capitalize-first"' in style
+    assert "page-range-delimiter" in style
+
+
+def test_pandoc_citation_round_trip() -> None:
+    assert pandoc_citation(_citation("[zie @a, pp. 3-7; -@b]")) == "[zie @a, pp. 3–7; -@b]"
+    assert pandoc_citation(_citation("@a [p. 4]")) == "@a [p. 4]"
+
+
+def test_format_all_without_works_gives_empty_citations() -> None:
+    result = format_all([], [_citation("[@a]")])
+    assert result.citations == ("",) and not result.references
+
+
+# --- BibTeX → CSL-JSON ------------------------------------------------------------------
+
+
+def _items(root: Path) -> dict[str, dict[str, object]]:
+    bibliography = load_bibliography(root)
+    return {key: csl_item(entry) for key, entry in bibliography.entries.items()}
+
+
+def test_messy_real_world_files_load_and_convert() -> None:
+    items = _items(FIXTURES / "bib-rommelig")
+    kullberg = items["kullberg2015"]
+    # @string macros, month macros, `and others`, Zotero's extra fields
+    assert kullberg["publisher"] == "Sociaal en Cultureel Planbureau"
+    assert kullberg["publisher-place"] == "Den Haag"
+    assert kullberg["issued"] == {"date-parts": [[2015, 2]]}
+    assert kullberg["accessed"] == {"date-parts": [[2016, 10, 12]]}
+    assert kullberg["author"] == [
+        {"family": "Kullberg", "given": "Jeanet"},
+        {"family": "Noije", "given": "Lonneke", "non-dropping-particle": "van"},
+    ]
+    assert kullberg["language"] == "nl-NL"
+    # an entry after a broken one is still read
+    assert items["nakapot2011"]["title"] == "Na het kapotte item"
+    # LaTeX commands pybtex does not know are dropped, not printed
+    assert items["raar"]["title"] == "Een raar verslag met en een x"
+
+
+def test_latex_accents_and_dashes_become_unicode() -> None:
+    assert plain(r"Caf{\'e}s en na\"{\i}eve {W}mo -- {\O}stergaard") == (
+        "Cafés en naïeve Wmo – Østergaard"
+    )
+
+
+def test_corporate_author_publisher_doi_and_pages() -> None:
+    apa = {
+        key: csl_item(entry) for key, entry in load_bibliography(APA, folder=".").entries.items()
+    }
+    assert apa["movisie2014"]["author"] == [{"literal": "Movisie"}]
+    assert "publisher" not in apa["movisie2014"]  # APA 7: left out when it is the author
+    assert apa["arnstein1969"]["DOI"] == "10.1080/01944366908977225"
+    assert apa["arnstein1969"]["page"] == "216–224"
+    assert apa["keinemans2015"]["genre"] == "Proefschrift"
+    assert apa["kremer2016"]["type"] == "speech"
+    assert apa["sen2099"]["status"] == "in druk" and "issued" not in apa["sen2099"]
+    assert "issued" not in apa["verslagzd"]  # year = {z.d.}
