@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check generate clean
+.PHONY: site test serve check generate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ serve: $(VENV)/.installed
 
 generate: $(VENV)/.installed
 	$(BIN)/kennisbank generate generated/
+
+# Benchmarks (not part of the tests): APA formatting against mkdocs-bibtex, and the build.
+bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python scripts/bench_bibliography.py
+	$(BIN)/python scripts/bench_build.py
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests scripts

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from kennisbank.bibliography import load_bibliography
-from kennisbank.citeproc import Formatted, dutch_apa_style, format_all, pandoc_citation
+from kennisbank.citeproc import Formatted, dutch_apa_style, format_all, format_once, pandoc_citation
 from kennisbank.csl import csl_item, plain
 from kennisbank.markup import Citation, analyse
 
@@ -49,6 +49,14 @@ def test_reference_list_is_sorted_on_family_name_without_particle(formatted: For
     # De Waal files under W, Van Arum under A: the convention of the seeds' own lists
     assert formatted.order.index("arum2014") < formatted.order.index("hoijtink2017")
     assert formatted.order.index("movisie2014") < formatted.order.index("waal2017")
+
+
+def test_two_runs_give_what_one_full_run_gives() -> None:
+    """The fast path (initials check only where surnames are shared) changes nothing."""
+    bibliography = load_bibliography(APA, folder=".")
+    items = [csl_item(entry) for entry in bibliography.entries.values()]
+    citations = [_citation(text) for text in EXPECTED["citaties"]]
+    assert format_all(items, citations) == format_once(items, citations, initials=True)
 
 
 def test_labels_are_narrative_citations_without_links(formatted: Formatted) -> None:
