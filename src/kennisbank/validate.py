@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -21,7 +21,8 @@ from slugify import slugify
 from .diagnostic import Diagnostic, error, sort_diagnostics, warning
 from .links import Graph, reeks_slug
 from .load import Corpus
-from .model import BY_FOLDER, BY_KIND, Document, Entity, Principe
+from .model import BY_FOLDER, BY_KIND, RESERVED_IDS, Document, Entity, Principe
+from .redirects import claims, renamed_to
 from .schema import ID_PATTERN, SCHEMAS
 
 
@@ -42,6 +43,10 @@ class Context:
             for problem in validators[document.folder].iter_errors(dict(document.data)):
                 found.append((document, problem))
         return found
+
+    @cached_property
+    def renamed(self) -> Mapping[str, Entity]:
+        return renamed_to(self.corpus)
 
     def ids_of(self, kind: str | None) -> list[str]:
         return [e.id for e in self.corpus.entities if kind is None or e.kind == kind]
@@ -253,7 +258,7 @@ def id_format(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-_RESERVED_IDS = {"index", "reeksen", "tags", "literatuur", "overzicht"}
+_RESERVED_IDS = RESERVED_IDS
 
 
 @rule
@@ -306,7 +311,8 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                         location,
                         "relatie",
                         f"‘{target}’ in ‘{key}’ bestaat niet.",
-                        _did_you_mean(target, ctx.ids_of(target_kind))
+                        _renamed_hint(ctx, target)
+                        or _did_you_mean(target, ctx.ids_of(target_kind))
                         or f"Maak eerst een bestand {BY_KIND[target_kind].folder if target_kind else '<map>'}/{target}.md.",
                     )
                 elif target_kind and found.kind != target_kind:
@@ -328,6 +334,57 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                     )
 
 
+def _renamed_hint(ctx: Context, target: str) -> str | None:
+    # A reference to an old id is refused (one spelling per page), but we know the new one.
+    entity = ctx.renamed.get(target)
+    if entity is None:
+        return None
+    return (
+        f"‘{target}’ is hernoemd en heet nu ‘{entity.id}’ ({entity.path}): schrijf ‘{entity.id}’."
+    )
+
+
+@rule
+def previous_ids(ctx: Context) -> Iterator[Diagnostic]:
+    """An old id in `vorige_ids` is not the id of a live page, not claimed twice and not a
+    reserved name: its old address must send readers to exactly one page."""
+    live = {e.id.casefold(): e for e in ctx.corpus.entities}
+    first: dict[str, Entity] = {}
+    for claim in claims(ctx.corpus):
+        folded = claim.old_id.casefold()
+        if not re.fullmatch(ID_PATTERN, claim.old_id):
+            continue  # the schema check (waardetype) reports the form
+        if folded in live:
+            other = live[folded]
+            yield error(
+                claim.location,
+                "vorige-ids",
+                f"‘{claim.old_id}’ staat in ‘vorige_ids’, maar is de id van een bestaande pagina "
+                f"({other.path}).",
+                "Haal de oude id weg, of hernoem of verwijder eerst die andere pagina."
+                if other is not claim.entity
+                else "Een pagina kan haar eigen id niet als vorige id hebben; haal hem weg.",
+            )
+        elif folded in _RESERVED_IDS:
+            yield error(
+                claim.location,
+                "vorige-ids",
+                f"‘{claim.old_id}’ is een gereserveerde naam voor een overzichtspagina.",
+                "Haal deze oude id weg.",
+            )
+        elif folded in first:
+            earlier = first[folded]
+            yield error(
+                claim.location,
+                "vorige-ids",
+                f"De oude id ‘{claim.old_id}’ wordt al opgeëist door {earlier.path}; één oud "
+                "adres kan maar naar één pagina doorsturen.",
+                "Laat de oude id op één plek staan.",
+            )
+        else:
+            first[folded] = claim.entity
+
+
 def _key_for(entity: Entity, kind: str) -> str | None:
     return next((k for k, v in entity.relations.items() if v == kind), None)
 
@@ -342,7 +399,8 @@ def links_resolve(ctx: Context) -> Iterator[Diagnostic]:
                     link.span.location,
                     "link",
                     f"De link [[{link.target}]] wijst naar een pagina die niet bestaat.",
-                    _did_you_mean(link.target, ctx.corpus.by_id)
+                    _renamed_hint(ctx, link.target)
+                    or _did_you_mean(link.target, ctx.corpus.by_id)
                     or "Controleer de id (de bestandsnaam zonder .md).",
                 )
 
