@@ -1,4 +1,4 @@
-"""The `kennisbank` command: check, generate, schema."""
+"""The `kennisbank` command: check, generate, schema, new, diff."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from .build import build, write_pages
 from .load import load
 from .schema import write_schemas
+from .starter import KINDS, StarterError, create
 from .validate import summarise, validate
 
 
@@ -48,6 +49,22 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    try:
+        starter = create(args.root, args.soort, args.titel, args.id)
+    except StarterError as problem:
+        print(f"fout: {problem.message}\n    → {problem.suggestion}", file=sys.stderr)
+        return 1
+    folder = starter.display.rsplit("/", 1)[0]
+    print(f"Aangemaakt: {starter.display}")
+    print(
+        "Volgende stap: open het bestand en vul alles in waar ‘VUL IN’ of ‘vul-in’ staat.\n"
+        "Controleer daarna met ‘make check’; elke melding noemt bestand, regel en wat je moet doen.\n"
+        f"Bekijk de pagina met ‘make serve’ op http://127.0.0.1:8000/{folder}/{starter.id}/"
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Wijkgericht Werken")
     main.add_argument(
@@ -68,6 +85,15 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="schrijf een JSON Schema per inhoudstype")
     schema.add_argument("directory", type=Path, nargs="?", default=Path("schemas"))
     schema.set_defaults(run=_schema)
+    new = commands.add_parser(
+        "new",
+        help="maak een nieuw inhoudsbestand om in te vullen",
+        description='Maakt bijvoorbeeld kwesties/eigen-kracht.md met: kennisbank new kwestie "Eigen kracht"',
+    )
+    new.add_argument("soort", choices=KINDS, help="wat voor pagina")
+    new.add_argument("titel", help="de titel (bij een begrip: de term), tussen aanhalingstekens")
+    new.add_argument("--id", help="zelf een id kiezen in plaats van er een uit de titel te maken")
+    new.set_defaults(run=_new)
     return main
 
 

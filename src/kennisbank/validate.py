@@ -18,12 +18,13 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from slugify import slugify
 
-from .diagnostic import Diagnostic, error, sort_diagnostics, warning
+from .diagnostic import Diagnostic, Location, error, sort_diagnostics, warning
 from .links import Graph, reeks_slug
 from .load import Corpus
 from .model import BY_FOLDER, BY_KIND, RESERVED_IDS, Document, Entity, Principe
 from .redirects import claims, renamed_to
 from .schema import ID_PATTERN, SCHEMAS
+from .starter import PLACEHOLDER, PLACEHOLDER_ID, is_placeholder
 
 
 class Context:
@@ -41,7 +42,8 @@ class Context:
         found = []
         for document in self.corpus.documents:
             for problem in validators[document.folder].iter_errors(dict(document.data)):
-                found.append((document, problem))
+                if not is_placeholder(problem.instance):  # the placeholders rule says it better
+                    found.append((document, problem))
         return found
 
     @cached_property
@@ -241,6 +243,57 @@ def value_types(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
+@rule
+def placeholders(ctx: Context) -> Iterator[Diagnostic]:
+    """Nothing is left as the starter wrote it: no ‘VUL IN’ text and no ‘vul-in’ id."""
+    for document in ctx.corpus.documents:
+        for path, value in _values(document.data, ()):
+            if not is_placeholder(value):
+                continue
+            assert isinstance(value, str)
+            hint = value.strip().removeprefix(PLACEHOLDER).strip(" :")
+            if value.strip() == PLACEHOLDER_ID:
+                hint = _placeholder_id_hint(ctx, path)
+            elif hint and hint[-1] not in ".?!":
+                hint += "."
+            yield error(
+                document.location(*path),
+                "invullen",
+                f"‘{_field_name(path)}’ is nog niet ingevuld.",
+                f"Vul in: {hint}" if hint else "Vul een waarde in.",
+            )
+        for offset, line in enumerate(document.body.split("\n")):
+            if line.lstrip().startswith(PLACEHOLDER):
+                yield error(
+                    Location(path=document.path, line=document.body_line + offset, col=1),
+                    "invullen",
+                    "De tekst onder de kop is nog die van het startbestand.",
+                    "Vervang de alinea die met ‘VUL IN’ begint door je eigen tekst.",
+                )
+
+
+def _values(
+    value: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _values(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _values(item, (*path, i))
+    else:
+        yield path, value
+
+
+def _placeholder_id_hint(ctx: Context, path: Sequence[str | int]) -> str:
+    if path and path[-1] == "bundel":
+        ids = sorted(ctx.corpus.bundels)
+        return "de id van een bundel" + (f", een van: {', '.join(ids)}." if ids else ".")
+    if path and path[-1] == "bib":
+        return "de BibTeX-sleutel van de publicatie uit bibliography/*.bib (zoals jansen2017)."
+    return "de juiste id."
+
+
 # --- rules over ids ---------------------------------------------------------------------
 
 
@@ -429,6 +482,8 @@ def sources_resolve(ctx: Context) -> Iterator[Diagnostic]:
     for entity in ctx.corpus.entities:
         for bron in entity.bronnen:
             bundel = bundels.get(bron.bundel)
+            if bron.bundel == PLACEHOLDER_ID:
+                continue  # reported by the placeholders rule
             if bundel is None:
                 yield error(
                     bron.location,
@@ -494,7 +549,7 @@ def bundle_keys_resolve(ctx: Context) -> Iterator[Diagnostic]:
                 if isinstance(key, str):
                     wanted.append((key, ("hoofdstukken", i, "literatuur", j)))
         for key, path in wanted:
-            if key not in keys:
+            if key not in keys and key != PLACEHOLDER_ID:
                 yield error(
                     doc.location(*path),
                     "bundel-bib",
