@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build, write_pages
-from .load import load
+from .diff import compare, format_markdown, format_text
+from .load import Corpus, load
+from .revision import RevisionCorpus, RevisionError
 from .schema import write_schemas
 from .starter import KINDS, StarterError, create
 from .validate import summarise, validate
@@ -65,6 +67,24 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    head_name = args.head or "je werkmap"
+    try:
+        with RevisionCorpus(args.root, args.base) as base:
+            head: Corpus
+            if args.head:
+                with RevisionCorpus(args.root, args.head) as head:
+                    changes = compare(base, head)
+            else:
+                changes = compare(base, load(args.root))
+    except RevisionError as problem:
+        print(f"fout: {problem.message}\n    → {problem.suggestion}", file=sys.stderr)
+        return 1
+    formatter = format_markdown if args.format == "markdown" else format_text
+    print(formatter(changes, args.base, head_name), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Wijkgericht Werken")
     main.add_argument(
@@ -94,6 +114,21 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("titel", help="de titel (bij een begrip: de term), tussen aanhalingstekens")
     new.add_argument("--id", help="zelf een id kiezen in plaats van er een uit de titel te maken")
     new.set_defaults(run=_new)
+    diff = commands.add_parser(
+        "diff",
+        help="wat verandert er voor lezers tussen twee versies (git)",
+        description="Vergelijkt de inhoud van twee git-versies: nieuwe, hernoemde en verwijderde "
+        "pagina's, verbanden, literatuur en adressen die verdwijnen.",
+    )
+    diff.add_argument("base", help="de oude versie, bijvoorbeeld origin/main")
+    diff.add_argument("head", nargs="?", help="de nieuwe versie (standaard: je werkmap)")
+    diff.add_argument(
+        "--format",
+        choices=["text", "markdown"],
+        default="text",
+        help="markdown: voor de samenvatting van een GitHub-workflow ($GITHUB_STEP_SUMMARY)",
+    )
+    diff.set_defaults(run=_diff)
     return main
 
 
