@@ -157,6 +157,17 @@ def test_cli_refuses_an_unknown_revision_in_dutch(
     assert "Traceback" not in err
 
 
+def test_short_branch_name_falls_back_to_origin(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
+    _git(clone, "switch", "-q", "-c", "werk")
+    _git(clone, "branch", "-q", "-D", "main")  # like a lector's branch made from origin/main
+    assert main(["--root", str(clone), "diff", "main"]) == 0
+    assert "van main naar je werkmap): 0 nieuw" in capsys.readouterr().out
+
+
 def test_cli_outside_git(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(tmp_path), "diff", "HEAD"]) == 1
     assert "is geen git-opslag" in capsys.readouterr().err

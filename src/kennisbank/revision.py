@@ -52,19 +52,27 @@ def load_revision(root: Path, revision: str, into: Path) -> Corpus:
             f"{root} is geen git-opslag (of valt er niet onder).",
             "Draai het commando in een kloon van de kennisbank.",
         ) from exc
-    try:
-        _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    except RevisionError as exc:
-        raise RevisionError(
-            f"De versie ‘{revision}’ bestaat niet in deze git-opslag.",
-            "Gebruik een tak (zoals origin/main) of een commit; haal een tak zo nodig eerst op "
-            "met ‘git fetch origin main’.",
-        ) from exc
+    revision = _resolve(root, revision)
     archive = _git(root, "archive", "--format=tar", f"{revision}:{prefix}" if prefix else revision)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         members = [m for m in tar.getmembers() if m.name.split("/", 1)[0] in FOLDERS]
         tar.extractall(into, members=members, filter="data")
     return load(into)
+
+
+def _resolve(root: Path, revision: str) -> str:
+    # A fresh clone has `origin/main` but no local `main`: accept the short name too.
+    for candidate in (revision, f"origin/{revision}"):
+        try:
+            _git(root, "rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}")
+            return candidate
+        except RevisionError:
+            continue
+    raise RevisionError(
+        f"De versie ‘{revision}’ bestaat niet in deze git-opslag.",
+        "Gebruik een tak (zoals origin/main) of een commit; haal een tak zo nodig eerst op "
+        "met ‘git fetch origin main’.",
+    )
 
 
 class RevisionCorpus:
