@@ -109,14 +109,18 @@ def _type_of(value: Any) -> str:
 @rule
 def required_keys(ctx: Context) -> Iterator[Diagnostic]:
     """Every required key of a type is present (DESIGN §3; `required` in the JSON Schema)."""
+    reported: set[tuple[str, tuple[str | int, ...], str]] = set()
     for document, problem in ctx.schema_errors:
         if problem.validator != "required":
             continue
         instance = problem.instance if isinstance(problem.instance, dict) else {}
         required: Any = problem.validator_value
         for key in required:
-            if key in instance:
+            # jsonschema reports each missing key as its own error, each with the whole list.
+            seen = (document.path, tuple(problem.absolute_path), key)
+            if key in instance or seen in reported:
                 continue
+            reported.add(seen)
             where = list(problem.absolute_path)
             inside = f" (in {_field_name(where)})" if where else ""
             yield error(
