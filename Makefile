@@ -2,6 +2,9 @@
 #   make site   virtualenv + installatie, inhoud controleren, site bouwen in site/
 #   make test   installeert ook de testhulpmiddelen en draait ruff, mypy en pytest
 #   make serve  live voorbeeld op http://127.0.0.1:8000 (herbouwt bij elke wijziging)
+#   make check  alleen de inhoud controleren
+#   make linkcheck  de links in de gebouwde site controleren (offline, met LinkChecker)
+#   make hooks  de controles ook bij elke git commit laten draaien (pre-commit)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +12,9 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check generate bench clean
+LINKCHECK_FLAGS ?=
+
+.PHONY: site test serve check generate bench clean install linkcheck hooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +28,12 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --editable '.[test]'
 	@touch $@
 
+$(VENV)/.installed-links: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --editable '.[links]'
+	@touch $@
+
+install: $(VENV)/.installed
+
 check: $(VENV)/.installed
 	$(BIN)/kennisbank check
 
@@ -34,6 +45,12 @@ site: check
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+linkcheck: site $(VENV)/.installed-links
+	$(BIN)/linkchecker --config scripts/linkcheckerrc --no-status $(LINKCHECK_FLAGS) site/index.html
+
+hooks: $(VENV)/.installed-test
+	$(BIN)/pre-commit install
 
 generate: $(VENV)/.installed
 	$(BIN)/kennisbank generate generated/
@@ -48,6 +65,8 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
+	$(BIN)/actionlint
+	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/python -m pytest
 
 clean:

@@ -81,3 +81,21 @@ def test_schema_files_are_valid_and_describe_the_fixture(tmp_path: Path) -> None
         "kwestie.schema.json",
         "principe.schema.json",
     ]
+
+
+def test_closed_pipe_ends_quietly(valid_corpus: Path) -> None:
+    import subprocess
+    import sys
+
+    (valid_corpus / "kwesties" / "kapot.md").write_text(BROKEN * 1, encoding="utf-8")
+    for i in range(300):  # more output than a pipe buffer holds
+        (valid_corpus / "kwesties" / f"kapot-{i}.md").write_text(BROKEN, encoding="utf-8")
+    result = subprocess.run(
+        f"'{sys.executable}' -m kennisbank.cli --root '{valid_corpus}' check | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.startswith("kwesties/kapot-0.md:")
+    assert "Traceback" not in result.stderr

@@ -1,15 +1,19 @@
-"""The `kennisbank` command: check, generate, schema."""
+"""The `kennisbank` command: check, generate, schema, new, diff."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .build import build, write_pages
-from .load import load
+from .diff import compare, format_markdown, format_text
+from .load import Corpus, load
+from .revision import RevisionCorpus, RevisionError
 from .schema import write_schemas
+from .starter import KINDS, StarterError, create
 from .validate import summarise, validate
 
 
@@ -48,6 +52,40 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    try:
+        starter = create(args.root, args.soort, args.titel, args.id)
+    except StarterError as problem:
+        print(f"fout: {problem.message}\n    → {problem.suggestion}", file=sys.stderr)
+        return 1
+    folder = starter.display.rsplit("/", 1)[0]
+    print(f"Aangemaakt: {starter.display}")
+    print(
+        "Volgende stap: open het bestand en vul alles in waar ‘VUL IN’ of ‘vul-in’ staat.\n"
+        "Controleer daarna met ‘make check’; elke melding noemt bestand, regel en wat je moet doen.\n"
+        f"Bekijk de pagina met ‘make serve’ op http://127.0.0.1:8000/{folder}/{starter.id}/"
+    )
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    head_name = args.head or "je werkmap"
+    try:
+        with RevisionCorpus(args.root, args.base) as base:
+            head: Corpus
+            if args.head:
+                with RevisionCorpus(args.root, args.head) as head:
+                    changes = compare(base, head)
+            else:
+                changes = compare(base, load(args.root))
+    except RevisionError as problem:
+        print(f"fout: {problem.message}\n    → {problem.suggestion}", file=sys.stderr)
+        return 1
+    formatter = format_markdown if args.format == "markdown" else format_text
+    print(formatter(changes, args.base, head_name), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Wijkgericht Werken")
     main.add_argument(
@@ -68,6 +106,30 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="schrijf een JSON Schema per inhoudstype")
     schema.add_argument("directory", type=Path, nargs="?", default=Path("schemas"))
     schema.set_defaults(run=_schema)
+    new = commands.add_parser(
+        "new",
+        help="maak een nieuw inhoudsbestand om in te vullen",
+        description='Maakt bijvoorbeeld kwesties/eigen-kracht.md met: kennisbank new kwestie "Eigen kracht"',
+    )
+    new.add_argument("soort", choices=KINDS, help="wat voor pagina")
+    new.add_argument("titel", help="de titel (bij een begrip: de term), tussen aanhalingstekens")
+    new.add_argument("--id", help="zelf een id kiezen in plaats van er een uit de titel te maken")
+    new.set_defaults(run=_new)
+    diff = commands.add_parser(
+        "diff",
+        help="wat verandert er voor lezers tussen twee versies (git)",
+        description="Vergelijkt de inhoud van twee git-versies: nieuwe, hernoemde en verwijderde "
+        "pagina's, verbanden, literatuur en adressen die verdwijnen.",
+    )
+    diff.add_argument("base", help="de oude versie, bijvoorbeeld origin/main")
+    diff.add_argument("head", nargs="?", help="de nieuwe versie (standaard: je werkmap)")
+    diff.add_argument(
+        "--format",
+        choices=["text", "markdown"],
+        default="text",
+        help="markdown: voor de samenvatting van een GitHub-workflow ($GITHUB_STEP_SUMMARY)",
+    )
+    diff.set_defaults(run=_diff)
     return main
 
 
@@ -77,6 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`kennisbank check | head`): stop quietly, without a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

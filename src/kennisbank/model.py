@@ -85,6 +85,8 @@ class Entity:
     document: Document
     bronnen: tuple[Bronverwijzing, ...] = ()
     tags: tuple[str, ...] = ()
+    # Ids this entity had before a rename; their old URLs redirect here.
+    vorige_ids: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -276,3 +278,5 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (Kwestie, Principe, Casus, Begrip, Bund
 BY_KIND: Mapping[str, type[Entity]] = {t.kind: t for t in ENTITY_TYPES}
 BY_FOLDER: Mapping[str, type[Entity]] = {t.folder: t for t in ENTITY_TYPES}
 CONTENT_FOLDERS: tuple[str, ...] = tuple(t.folder for t in ENTITY_TYPES)
+# Names of generated overview pages: no entity (nor an old id) may take them.
+RESERVED_IDS: frozenset[str] = frozenset({"index", "reeksen", "tags", "literatuur", "overzicht"})

@@ -93,6 +93,14 @@ _SHARED_DESCRIPTIONS = {
 }
 
 
+_VORIGE_IDS: Schema = {
+    **_ids(
+        "Eerdere ids van deze pagina, na een hernoeming; hun oude adressen sturen lezers hierheen."
+    ),
+    "uniqueItems": True,
+}
+
+
 def _entity(required: list[str], properties: Schema, title: str) -> Schema:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -100,7 +108,7 @@ def _entity(required: list[str], properties: Schema, title: str) -> Schema:
         "type": "object",
         "required": required,
         "additionalProperties": False,
-        "properties": properties,
+        "properties": {**properties, "vorige_ids": _VORIGE_IDS},
     }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -20,11 +20,13 @@ from slugify import slugify
 
 from .bibliography import BibEntry
 from .csl import normalise
-from .diagnostic import Diagnostic, error, sort_diagnostics, warning
+from .diagnostic import Diagnostic, Location, error, sort_diagnostics, warning
 from .links import Graph, reeks_slug
 from .load import Corpus
-from .model import BY_FOLDER, BY_KIND, Document, Entity, Principe
+from .model import BY_FOLDER, BY_KIND, RESERVED_IDS, Document, Entity, Principe
+from .redirects import claims, renamed_to
 from .schema import ID_PATTERN, SCHEMAS
+from .starter import PLACEHOLDER, PLACEHOLDER_ID, is_placeholder
 
 
 class Context:
@@ -42,8 +44,13 @@ class Context:
         found = []
         for document in self.corpus.documents:
             for problem in validators[document.folder].iter_errors(dict(document.data)):
-                found.append((document, problem))
+                if not is_placeholder(problem.instance):  # the placeholders rule says it better
+                    found.append((document, problem))
         return found
+
+    @cached_property
+    def renamed(self) -> Mapping[str, Entity]:
+        return renamed_to(self.corpus)
 
     def ids_of(self, kind: str | None) -> list[str]:
         return [e.id for e in self.corpus.entities if kind is None or e.kind == kind]
@@ -104,14 +111,18 @@ def _type_of(value: Any) -> str:
 @rule
 def required_keys(ctx: Context) -> Iterator[Diagnostic]:
     """Every required key of a type is present (DESIGN §3; `required` in the JSON Schema)."""
+    reported: set[tuple[str, tuple[str | int, ...], str]] = set()
     for document, problem in ctx.schema_errors:
         if problem.validator != "required":
             continue
         instance = problem.instance if isinstance(problem.instance, dict) else {}
         required: Any = problem.validator_value
         for key in required:
-            if key in instance:
+            # jsonschema reports each missing key as its own error, each with the whole list.
+            seen = (document.path, tuple(problem.absolute_path), key)
+            if key in instance or seen in reported:
                 continue
+            reported.add(seen)
             where = list(problem.absolute_path)
             inside = f" (in {_field_name(where)})" if where else ""
             yield error(
@@ -238,6 +249,57 @@ def value_types(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
+@rule
+def placeholders(ctx: Context) -> Iterator[Diagnostic]:
+    """Nothing is left as the starter wrote it: no ‘VUL IN’ text and no ‘vul-in’ id."""
+    for document in ctx.corpus.documents:
+        for path, value in _values(document.data, ()):
+            if not is_placeholder(value):
+                continue
+            assert isinstance(value, str)
+            hint = value.strip().removeprefix(PLACEHOLDER).strip(" :")
+            if value.strip() == PLACEHOLDER_ID:
+                hint = _placeholder_id_hint(ctx, path)
+            elif hint and hint[-1] not in ".?!":
+                hint += "."
+            yield error(
+                document.location(*path),
+                "invullen",
+                f"‘{_field_name(path)}’ is nog niet ingevuld.",
+                f"Vul in: {hint}" if hint else "Vul een waarde in.",
+            )
+        for offset, line in enumerate(document.body.split("\n")):
+            if line.lstrip().startswith(PLACEHOLDER):
+                yield error(
+                    Location(path=document.path, line=document.body_line + offset, col=1),
+                    "invullen",
+                    "De tekst onder de kop is nog die van het startbestand.",
+                    "Vervang de alinea die met ‘VUL IN’ begint door je eigen tekst.",
+                )
+
+
+def _values(
+    value: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _values(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _values(item, (*path, i))
+    else:
+        yield path, value
+
+
+def _placeholder_id_hint(ctx: Context, path: Sequence[str | int]) -> str:
+    if path and path[-1] == "bundel":
+        ids = sorted(ctx.corpus.bundels)
+        return "de id van een bundel" + (f", een van: {', '.join(ids)}." if ids else ".")
+    if path and path[-1] == "bib":
+        return "de BibTeX-sleutel van de publicatie uit bibliography/*.bib (zoals jansen2017)."
+    return "de juiste id."
+
+
 # --- rules over ids ---------------------------------------------------------------------
 
 
@@ -255,7 +317,7 @@ def id_format(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-_RESERVED_IDS = {"index", "reeksen", "tags", "literatuur", "overzicht"}
+_RESERVED_IDS = RESERVED_IDS
 
 
 @rule
@@ -308,7 +370,8 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                         location,
                         "relatie",
                         f"‘{target}’ in ‘{key}’ bestaat niet.",
-                        _did_you_mean(target, ctx.ids_of(target_kind))
+                        _renamed_hint(ctx, target)
+                        or _did_you_mean(target, ctx.ids_of(target_kind))
                         or f"Maak eerst een bestand {BY_KIND[target_kind].folder if target_kind else '<map>'}/{target}.md.",
                     )
                 elif target_kind and found.kind != target_kind:
@@ -330,6 +393,57 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                     )
 
 
+def _renamed_hint(ctx: Context, target: str) -> str | None:
+    # A reference to an old id is refused (one spelling per page), but we know the new one.
+    entity = ctx.renamed.get(target)
+    if entity is None:
+        return None
+    return (
+        f"‘{target}’ is hernoemd en heet nu ‘{entity.id}’ ({entity.path}): schrijf ‘{entity.id}’."
+    )
+
+
+@rule
+def previous_ids(ctx: Context) -> Iterator[Diagnostic]:
+    """An old id in `vorige_ids` is not the id of a live page, not claimed twice and not a
+    reserved name: its old address must send readers to exactly one page."""
+    live = {e.id.casefold(): e for e in ctx.corpus.entities}
+    first: dict[str, Entity] = {}
+    for claim in claims(ctx.corpus):
+        folded = claim.old_id.casefold()
+        if not re.fullmatch(ID_PATTERN, claim.old_id):
+            continue  # the schema check (waardetype) reports the form
+        if folded in live:
+            other = live[folded]
+            yield error(
+                claim.location,
+                "vorige-ids",
+                f"‘{claim.old_id}’ staat in ‘vorige_ids’, maar is de id van een bestaande pagina "
+                f"({other.path}).",
+                "Haal de oude id weg, of hernoem of verwijder eerst die andere pagina."
+                if other is not claim.entity
+                else "Een pagina kan haar eigen id niet als vorige id hebben; haal hem weg.",
+            )
+        elif folded in _RESERVED_IDS:
+            yield error(
+                claim.location,
+                "vorige-ids",
+                f"‘{claim.old_id}’ is een gereserveerde naam voor een overzichtspagina.",
+                "Haal deze oude id weg.",
+            )
+        elif folded in first:
+            earlier = first[folded]
+            yield error(
+                claim.location,
+                "vorige-ids",
+                f"De oude id ‘{claim.old_id}’ wordt al opgeëist door {earlier.path}; één oud "
+                "adres kan maar naar één pagina doorsturen.",
+                "Laat de oude id op één plek staan.",
+            )
+        else:
+            first[folded] = claim.entity
+
+
 def _key_for(entity: Entity, kind: str) -> str | None:
     return next((k for k, v in entity.relations.items() if v == kind), None)
 
@@ -344,7 +458,8 @@ def links_resolve(ctx: Context) -> Iterator[Diagnostic]:
                     link.span.location,
                     "link",
                     f"De link [[{link.target}]] wijst naar een pagina die niet bestaat.",
-                    _did_you_mean(link.target, ctx.corpus.by_id)
+                    _renamed_hint(ctx, link.target)
+                    or _did_you_mean(link.target, ctx.corpus.by_id)
                     or "Controleer de id (de bestandsnaam zonder .md).",
                 )
 
@@ -373,6 +488,8 @@ def sources_resolve(ctx: Context) -> Iterator[Diagnostic]:
     for entity in ctx.corpus.entities:
         for bron in entity.bronnen:
             bundel = bundels.get(bron.bundel)
+            if bron.bundel == PLACEHOLDER_ID:
+                continue  # reported by the placeholders rule
             if bundel is None:
                 yield error(
                     bron.location,
@@ -438,7 +555,7 @@ def bundle_keys_resolve(ctx: Context) -> Iterator[Diagnostic]:
                 if isinstance(key, str):
                     wanted.append((key, ("hoofdstukken", i, "literatuur", j)))
         for key, path in wanted:
-            if key not in keys:
+            if key not in keys and key != PLACEHOLDER_ID:
                 yield error(
                     doc.location(*path),
                     "bundel-bib",

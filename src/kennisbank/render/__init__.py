@@ -24,13 +24,16 @@ from ..literature import Literature, Work
 from ..load import Corpus
 from ..markup import Citation, substitute
 from ..model import ENTITY_TYPES, Begrip, Bundel, Casus, Entity, Kwestie, Principe
+from ..redirects import Redirect, redirects
 
 NavItem = str | dict[str, Any]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Page:
-    path: str  # relative to the docs root, e.g. "kwesties/eigen-kracht.md"
+    # Relative to the docs root, e.g. "kwesties/eigen-kracht.md"; a redirect is a finished
+    # HTML file ("kwesties/oude-naam/index.html") that the site engine copies as it is.
+    path: str
     title: str
     content: str
 
@@ -95,6 +98,7 @@ class Renderer:
         pages.extend(self.work_page(work) for work in self.literature.works.values())
         pages.append(self.literature_index())
         pages.extend(self.index_pages())
+        pages.extend(self.redirect_page(r) for r in redirects(self.corpus))
         pages.sort(key=lambda p: p.path)
         return Site(pages=tuple(pages), nav=tuple(self.nav()))
 
@@ -155,6 +159,13 @@ class Renderer:
             {"description": f"Reeks: {reeks.naam}"},
             reeks=reeks,
         )
+
+    def redirect_page(self, redirect: Redirect) -> Page:
+        """A static page at the old address; not in the navigation, not in the search index."""
+        href = relative(redirect.path, redirect.target.page.removesuffix(".md") + "/") + "/"
+        title = redirect.target.title
+        content = self.env.get_template("redirect.html.j2").render(href=href, title=title)
+        return Page(path=redirect.path, title=title, content=content)
 
     def body(self, entity: Entity) -> str:
         """The entity's own Markdown with [[links]] and citations replaced."""
