@@ -67,6 +67,7 @@ class Finding:
 
     text: str
     location: Location
+    kind: str = "html"  # or "citaat-link": a [[link]] inside a citation's brackets
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -141,7 +142,9 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     if end < 0 or end >= state.posMax:
         return False
     inner = src[pos + 1 : end]
-    if "@" not in inner or "[" in inner:
+    if "[" in inner:
+        return _citation_with_link(state, silent)
+    if "@" not in inner:
         return False
     if end + 1 < len(src) and src[end + 1] in "([":
         return False  # [@x](url) is a link, as in Pandoc
@@ -151,6 +154,26 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     if not silent:
         token = state.push("citation", "", 0)
         token.meta = {"items": items, "narrative": False, "raw": src[pos : end + 1], "pos": pos}
+    state.pos = end + 1
+    return True
+
+
+def _citation_with_link(state: StateInline, silent: bool) -> bool:
+    """`[@a; zie [[id]]]`: Pandoc allows no link inside a citation. The whole bracket is taken
+    as one finding, so that it is reported instead of half-rendered."""
+    src, pos, depth = state.src, state.pos, 0
+    for end in range(pos, state.posMax):
+        depth += {"[": 1, "]": -1}.get(src[end], 0)
+        if depth == 0:
+            break
+    else:
+        return False
+    raw = src[pos : end + 1]
+    if "[[" not in raw or not re.search(r"(?:^|[\s;\[-])@\w", raw):
+        return False
+    if not silent:
+        token = state.push("citation_link", "", 0)
+        token.meta = {"raw": raw, "pos": pos}
     state.pos = end + 1
     return True
 
@@ -303,6 +326,9 @@ def _collect(
                 span=locator.span(block, inline.content, meta["pos"], meta["raw"]),
             )
         )
+    elif child.type == "citation_link":
+        span = locator.span(block, inline.content, child.meta["pos"], child.meta["raw"])
+        html.append(Finding(text=child.meta["raw"], location=span.location, kind="citaat-link"))
     elif child.type == "html_inline":
         span = locator.span(block, inline.content, None, child.content)
         html.append(Finding(text=child.content, location=span.location))

@@ -513,6 +513,8 @@ def no_raw_html(ctx: Context) -> Iterator[Diagnostic]:
     """No raw HTML in a body: it bypasses the site's styling and could carry scripts."""
     for body in ctx.graph.bodies.values():
         for finding in body.html:
+            if finding.kind != "html":
+                continue
             yield error(
                 finding.location,
                 "html",
@@ -520,6 +522,21 @@ def no_raw_html(ctx: Context) -> Iterator[Diagnostic]:
                 "Gebruik Markdown (**vet**, *cursief*, lijsten, !!! note voor een kader); "
                 "bedoel je een < als teken, schrijf dan \\<.",
             )
+
+
+@rule
+def no_links_in_citations(ctx: Context) -> Iterator[Diagnostic]:
+    """No [[link]] inside a citation's brackets: Pandoc's syntax has no room for it, and the
+    citation would come out half-formatted."""
+    for body in ctx.graph.bodies.values():
+        for finding in body.html:
+            if finding.kind == "citaat-link":
+                yield error(
+                    finding.location,
+                    "citaat-link",
+                    f"Een [[link]] binnen de haken van een citaat werkt niet: ‘{finding.text[:60]}’.",
+                    "Zet de link buiten het citaat, bijvoorbeeld ‘[@waal2017] (zie [[eigen-kracht]])’.",
+                )
 
 
 @rule
