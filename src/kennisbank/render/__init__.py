@@ -63,6 +63,12 @@ def md_inline(text: object) -> str:
     return value.replace("<", "&lt;").replace("\n", " ")
 
 
+def pages_label(pagina: object) -> str:
+    """A source locator's page(s) as APA writes them: p. 12, pp. 12–14."""
+    text = re.sub(r"(?<=\d)\s*-{1,2}\s*(?=\d)", "–", str(pagina).strip())
+    return ("pp. " if "–" in text or "," in text else "p. ") + text
+
+
 def relative(from_page: str, to_page: str) -> str:
     """A relative link between two pages given by their docs-root paths."""
     target, _, anchor = to_page.partition("#")
@@ -86,6 +92,7 @@ class Renderer:
             autoescape=False,  # the output is Markdown; text is escaped with the `md` filter
         )
         self.env.filters["md"] = md_inline
+        self.env.filters["pagina"] = pages_label
 
     # --- pages --------------------------------------------------------------------------
 
