@@ -205,10 +205,12 @@ def format_once(
     lines = ["---", f"lang: {LOCALE}", "link-citations: true", 'nocite: "[@*]"', "---", ""]
     by_title = sorted(items, key=lambda i: str(i.get("title", "")).casefold())
     rank = {str(item["id"]): n for n, item in enumerate(by_title)}
+    # A label per work, in the same run so that suffixes agree, and before the citations:
+    # pandoc hands out 2017a, 2017b in order of first citation where works tie in the sort.
+    for number, item in enumerate(items):
+        lines += [f"::: {{#l-{number}}}", f"@{item['id']}", ":::", ""]
     for number, citation in enumerate(citations):
         lines += [f"::: {{#c-{number}}}", pandoc_citation(citation, rank), ":::", ""]
-    for number, item in enumerate(items):  # a label per work, in the same run: same suffixes
-        lines += [f"::: {{#l-{number}}}", f"@{item['id']}", ":::", ""]
     lines += ["::: {#refs}", ":::", ""]
     with tempfile.TemporaryDirectory(prefix="kennisbank-") as tmp:
         bibliography = Path(tmp) / "literatuur.json"
