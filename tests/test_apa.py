@@ -126,3 +126,19 @@ def test_corporate_author_publisher_doi_and_pages() -> None:
     assert apa["kremer2016"]["type"] == "speech"
     assert apa["sen2099"]["status"] == "in druk" and "issued" not in apa["sen2099"]
     assert "issued" not in apa["verslagzd"]  # year = {z.d.}
+
+
+def test_without_pandoc_the_build_reports_an_error_and_keeps_the_keys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import kennisbank.citeproc as citeproc
+    from kennisbank.build import build
+
+    def missing() -> str:
+        raise citeproc.CiteprocError("pandoc is niet gevonden")
+
+    monkeypatch.setattr(citeproc, "pandoc_path", missing)
+    result = build(FIXTURES / "valid")
+    assert [d.message for d in result.errors] == ["pandoc is niet gevonden"]
+    page = next(p for p in result.site.pages if p.path == "kwesties/eigen-kracht.md")
+    assert "(lipsky1980, p. 3)" in page.content  # the citation stays readable
