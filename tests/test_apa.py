@@ -142,3 +142,13 @@ def test_without_pandoc_the_build_reports_an_error_and_keeps_the_keys(
     assert [d.message for d in result.errors] == ["pandoc is niet gevonden"]
     page = next(p for p in result.site.pages if p.path == "kwesties/eigen-kracht.md")
     assert "(lipsky1980, p. 3)" in page.content  # the citation stays readable
+
+
+def test_messy_files_give_diagnostics_not_crashes() -> None:
+    from kennisbank import load, validate
+
+    found = {(d.rule, d.location.line) for d in validate(load(FIXTURES / "bib-rommelig"))}
+    assert ("bibtex", 51) in found  # the unclosed brace, reported where BibTeX gives up
+    assert ("bibtex-others", 13) in found  # `and others` in kullberg2015
+    assert ("bibtex-tussenvoegsel", 40) in found  # `Waal, Vincent de`
+    assert ("bibtex-sleutel", 20) in found  # a key with an accent command in it
