@@ -38,7 +38,8 @@ def test_check_github_format_prints_annotations(
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
         "::error file=kwesties/kapot.md,line=5,col=13,title=kennisbank relatie::"
-        "‘bestaat-niet’ in ‘principes’ bestaat niet. → Maak eerst een bestand principes/bestaat-niet.md."
+        "‘bestaat-niet’ in ‘principes’ bestaat niet. → Maak de pagina aan met: "
+        'kennisbank new principe "Titel" --id bestaat-niet'
     ]
 
 

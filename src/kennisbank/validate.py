@@ -23,7 +23,7 @@ from .csl import normalise
 from .diagnostic import Diagnostic, Location, error, sort_diagnostics, warning
 from .links import Graph, reeks_slug
 from .load import Corpus
-from .model import BY_FOLDER, BY_KIND, RESERVED_IDS, Document, Entity, Principe
+from .model import BY_FOLDER, RESERVED_IDS, Document, Entity, Principe
 from .redirects import claims, renamed_to
 from .schema import ID_PATTERN, SCHEMAS
 from .starter import PLACEHOLDER, PLACEHOLDER_ID, is_placeholder
@@ -372,7 +372,12 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                         f"‘{target}’ in ‘{key}’ bestaat niet.",
                         _renamed_hint(ctx, target)
                         or _did_you_mean(target, ctx.ids_of(target_kind))
-                        or f"Maak eerst een bestand {BY_KIND[target_kind].folder if target_kind else '<map>'}/{target}.md.",
+                        or (
+                            f"Maak de pagina aan met: kennisbank new {target_kind} "
+                            f'"Titel" --id {target}'
+                            if target_kind
+                            else f"Maak eerst de pagina ‘{target}’ aan (kennisbank new …)."
+                        ),
                     )
                 elif target_kind and found.kind != target_kind:
                     right_key = _key_for(entity, found.kind)
