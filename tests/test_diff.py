@@ -176,3 +176,14 @@ def test_short_branch_name_falls_back_to_origin(
 def test_cli_outside_git(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(tmp_path), "diff", "HEAD"]) == 1
     assert "is geen git-opslag" in capsys.readouterr().err
+
+
+def test_long_lists_fold_in_the_job_summary(monkeypatch: pytest.MonkeyPatch, repo: Path) -> None:
+    import kennisbank.diff as diff
+
+    with RevisionCorpus(repo, "base") as base, RevisionCorpus(repo, "HEAD") as head:
+        changes = compare(base, head)
+    monkeypatch.setattr(diff, "FOLD_AFTER", 2)
+    out = diff.format_markdown(changes, "base", "HEAD")
+    assert "### Adressen die verdwijnen (zonder doorverwijzing) (3)\n\n<details>" in out
+    assert "### Nieuwe pagina's\n\n- " in out  # one item: no fold

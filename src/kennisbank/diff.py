@@ -264,12 +264,22 @@ def _counts(changes: Changes) -> str:
 TITLE = "Wat verandert er voor lezers"
 
 
+FOLD_AFTER = 20
+
+
 def format_markdown(changes: Changes, base: str, head: str) -> str:
     lines = [f"## {TITLE}", "", f"Van `{base}` naar `{head}`: **{_counts(changes)}**", ""]
     if changes.empty:
         lines += ["Niets: geen pagina, verband, bron of adres verandert.", ""]
     for heading, items in _sections(changes, "`"):
-        if items:
+        if len(items) > FOLD_AFTER:  # a long list folds, so the summary stays readable
+            lines += [
+                f"### {heading} ({len(items)})",
+                "",
+                "<details><summary>Toon de lijst</summary>",
+            ]
+            lines += ["", *(f"- {item}" for item in items), "", "</details>", ""]
+        elif items:
             lines += [f"### {heading}", "", *(f"- {item}" for item in items), ""]
     return "\n".join(lines)
 
