@@ -6,6 +6,7 @@ Knows nothing of MkDocs: the plugin turns `Site.pages` into virtual files, and
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from collections import defaultdict
@@ -165,7 +166,22 @@ class Renderer:
             reeks.naam,
             {"description": f"Reeks: {reeks.naam}"},
             reeks=reeks,
+            bronnen=self.reeks_sources(reeks),
         )
+
+    def reeks_sources(self, reeks: Reeks) -> list[dict[str, Any]]:
+        """The chapters the members of a reeks come from, each once."""
+        seen: dict[tuple[str, str | None], dict[str, Any]] = {}
+        for member in reeks.leden:
+            for source in self.sources(member):
+                bron = source["bron"]
+                key = (bron.bundel, bron.hoofdstuk)
+                if key not in seen:
+                    seen[key] = {
+                        **source,
+                        "bron": dataclasses.replace(bron, sectie=None, pagina=None),
+                    }
+        return list(seen.values())
 
     def redirect_page(self, redirect: Redirect) -> Page:
         """A static page at the old address; not in the navigation, not in the search index."""
@@ -327,11 +343,21 @@ class Renderer:
             entities = sorted(self.corpus.of_type(cls), key=lambda e: e.title.casefold())
             items: list[NavItem] = [f"{cls.folder}/index.md"]
             if cls is Principe:
-                items += [{r.naam: r.page} for r in self.graph.reeksen.values()]
+                # Each reeks is a collapsed section with its members in order: the sidebar
+                # stays short (navigation.prune renders only the open section) and a member
+                # page still shows where it belongs.
+                for reeks in self.graph.reeksen.values():
+                    members: list[NavItem] = [{"Overzicht": reeks.page}]
+                    members += [{p.title: p.page} for p in reeks.leden]
+                    items.append({reeks.naam: members})
+                entities = [e for e in entities if isinstance(e, Principe) and not e.reeks]
             items += [{e.title: e.page} for e in entities]
             sections.append({titles[cls]: items})
         works: list[NavItem] = [f"{LITERATUUR}/index.md"]
-        works += [{w.label: w.page} for w in self.literature.works.values()]
+        by_letter: dict[str, list[NavItem]] = defaultdict(list)
+        for work in self.literature.works.values():
+            by_letter[work.letter].append({work.label: work.page})
+        works += [{letter: entries} for letter, entries in by_letter.items()]
         sections.append({"Literatuur": works})
         return sections
 
@@ -339,6 +365,18 @@ class Renderer:
 def _letter(text: str) -> str:
     first = text.strip()[:1].upper()
     return first if first.isalpha() else "#"
+
+
+def nav_pages(nav: Sequence[NavItem]) -> set[str]:
+    """Every page path that a navigation tree lists."""
+    found: set[str] = set()
+    for item in nav:
+        if isinstance(item, str):
+            found.add(item)
+        else:
+            for value in item.values():
+                found |= nav_pages(value) if isinstance(value, list) else {value}
+    return found
 
 
 def render_site(
