@@ -84,3 +84,24 @@ def test_markdown_escaping_and_relative_paths() -> None:
 
 def test_generated_pages_are_not_written_into_docs() -> None:
     assert not (Path(FIXTURES / "valid" / "docs" / "kwesties")).exists()
+
+
+def test_navigation_nests_members_under_their_reeks_and_works_under_letters() -> None:
+    site = build(FIXTURES / "valid").site
+    sections = {next(iter(s)): s[next(iter(s))] for s in site.nav if isinstance(s, dict)}
+    reeks = next(
+        item
+        for item in sections["Principes"]
+        if isinstance(item, dict) and len(item[next(iter(item))]) > 1
+    )
+    members = next(iter(reeks.values()))
+    assert members[0] == {
+        "Overzicht": "principes/reeksen/vijf-principes-voor-informele-netwerken.md"
+    }
+    assert [next(iter(m.values())) for m in members[1:]] == [
+        "principes/proactief-contact.md",
+        "principes/netwerk-versterken.md",
+    ]
+    assert sections["Literatuur"][0] == "literatuur/index.md"
+    letters = [next(iter(item)) for item in sections["Literatuur"][1:]]
+    assert letters == ["J", "L", "V", "W"]  # De Vries under V, De Waal under W

@@ -13,11 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from .build import Build, build
 from .model import CONTENT_FOLDERS
-from .render import nav_pages, nav_with_docs
+from .render import nav_with_docs
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
@@ -41,24 +41,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.result = result
         for diagnostic in result.diagnostics:
             (log.error if diagnostic.is_error else log.warning)(diagnostic.format())
-        own_nav = self.config.nav and not config.nav
-        listed = nav_pages(result.site.nav)
         for page in result.site.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"De pagina {page.path} wordt door de kennisbank gemaakt, maar staat ook in "
                     f"{config.docs_dir}. Verwijder of hernoem het bestand in docs/."
                 )
-            # pages reached through an index (a reeks, the A–Z lists) rather than the sidebar
-            inclusion = (
-                InclusionLevel.NOT_IN_NAV
-                if own_nav and page.path not in listed
-                else InclusionLevel.UNDEFINED
-            )
-            files.append(
-                File.generated(config, page.path, content=page.content, inclusion=inclusion)
-            )
-        if own_nav:
+            files.append(File.generated(config, page.path, content=page.content))
+        if self.config.nav and not config.nav:
             docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             config.nav = nav_with_docs(result.site.nav, docs_pages)
         return files

@@ -367,18 +367,6 @@ def _letter(text: str) -> str:
     return first if first.isalpha() else "#"
 
 
-def nav_pages(nav: Sequence[NavItem]) -> set[str]:
-    """Every page path that a navigation tree lists."""
-    found: set[str] = set()
-    for item in nav:
-        if isinstance(item, str):
-            found.add(item)
-        else:
-            for value in item.values():
-                found |= nav_pages(value) if isinstance(value, list) else {value}
-    return found
-
-
 def render_site(
     corpus: Corpus, graph: Graph | None = None, literature: Literature | None = None
 ) -> Site:
