@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .csl import CslItem
+from .csl import CslItem, dash_ranges
 from .markup import Citation
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -41,7 +41,6 @@ LOCALE = "nl-NL"
 _DIV_START = re.compile(r"^:{3,} \{#(?P<id>[^\s}]+)")
 _DIV_END = re.compile(r"^:{3,}\s*$")
 _LINK = re.compile(r"\[([^\]]*)\]\(#ref-[^)\s]*\)")
-_DIGIT_RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
 
 
 class CiteprocError(Exception):
@@ -126,7 +125,7 @@ def pandoc_citation(citation: Citation, rank: Mapping[str, int] | None = None) -
         text = ("-" if item.suppress_author else "") + "@" + item.key
         if item.prefix:
             text = f"{item.prefix} {text}"
-        locator = _DIGIT_RANGE.sub("–", item.locator) if item.locator else None
+        locator = dash_ranges(item.locator) if item.locator else None
         if citation.narrative:
             parts.append(text + (f" [{locator}]" if locator else ""))
         else:
@@ -143,8 +142,6 @@ def format_all(items: Sequence[CslItem], citations: Sequence[Citation]) -> Forma
     (every work whose first author's surname is shared by another person, and everything
     cited alongside them) are formatted again with it switched on.
     """
-    if not items:
-        return Formatted(citations=tuple("" for _ in citations))
     surname = {str(item["id"]): _first_surname(item) for item in items}
     shared = _shared_surnames(items)
     if not shared:

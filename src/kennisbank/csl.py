@@ -177,6 +177,14 @@ def _accessed(value: str) -> dict[str, Any] | None:
     return {"date-parts": [[int(g) for g in match.groups() if g]]}
 
 
+_DIGIT_RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
+
+
+def dash_ranges(text: str) -> str:
+    """Number ranges with an en dash, as APA prints them: 12-14 and 12--14 become 12–14."""
+    return _DIGIT_RANGE.sub("–", text)
+
+
 def _pages(value: str) -> str:
     # BibTeX writes ranges as 12--34; APA prints an en dash
     return re.sub(r"\s*(--?|–|—)\s*", "–", plain(value.replace("--", "-")))

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .links import Graph
 from .load import Corpus
-from .markup import analyse
-from .model import Bundel, Entity
+from .model import Entity
 from .redirects import redirects
 from .render import render_site
 
@@ -114,22 +114,13 @@ def _relations(corpus: Corpus, rename: Mapping[str, str]) -> set[tuple[str, str]
     return pairs
 
 
-def _cited(corpus: Corpus) -> set[str]:
-    keys: set[str] = set()
-    for entity in corpus.entities:
-        keys.update(analyse(entity.body, entity.path, entity.document.body_line).cited_keys)
-        if isinstance(entity, Bundel):
-            keys.add(entity.bib)
-            for chapter in entity.hoofdstukken:
-                keys.update(chapter.literatuur)
-                if chapter.bib:
-                    keys.add(chapter.bib)
-    return keys & set(corpus.bibliography.entries)
+def _cited(graph: Graph) -> set[str]:
+    return set(graph.used_keys) & set(graph.corpus.bibliography.entries)
 
 
-def _urls(corpus: Corpus) -> set[str]:
+def _urls(graph: Graph) -> set[str]:
     urls = set()
-    for page in render_site(corpus).pages:
+    for page in render_site(graph.corpus, graph).pages:
         path = page.path.removesuffix("index.html").removesuffix(".md")
         path = path.removesuffix("index")
         urls.add("/" + path.rstrip("/") + "/" if path else "/")
@@ -186,12 +177,13 @@ def compare(base: Corpus, head: Corpus) -> Changes:
     base_works, head_works = set(base.bibliography.entries), set(head.bibliography.entries)
     changes.works_added.extend(_work(head, k) for k in sorted(head_works - base_works))
     changes.works_removed.extend(_work(base, k) for k in sorted(base_works - head_works))
-    base_cited, head_cited = _cited(base), _cited(head)
+    base_graph, head_graph = Graph(base), Graph(head)  # each body is parsed once
+    base_cited, head_cited = _cited(base_graph), _cited(head_graph)
     changes.newly_cited.extend(_work(head, k) for k in sorted(head_cited - base_cited))
     changes.no_longer_cited.extend(
         _work(base, k) for k in sorted((base_cited - head_cited) & head_works)
     )
-    changes.urls_lost.extend(sorted(_urls(base) - _urls(head)))
+    changes.urls_lost.extend(sorted(_urls(base_graph) - _urls(head_graph)))
     return changes
 
 

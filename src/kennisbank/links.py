@@ -100,5 +100,18 @@ class Graph:
             for slug, members in sorted(groups.items(), key=lambda kv: names[kv[0]].casefold())
         }
 
+    @cached_property
+    def used_keys(self) -> frozenset[str]:
+        """BibTeX keys the site uses: cited in a body, a bundle's or chapter's own `bib`, or on
+        a chapter's literature list."""
+        keys = {key for body in self.bodies.values() for key in body.cited_keys}
+        for bundel in self.corpus.bundels.values():
+            keys.add(bundel.bib)
+            for chapter in bundel.hoofdstukken:
+                keys.update(chapter.literatuur)
+                if chapter.bib:
+                    keys.add(chapter.bib)
+        return frozenset(keys)
+
     def reeks_of(self, principe: Principe) -> Reeks | None:
         return self.reeksen.get(reeks_slug(principe.reeks)) if principe.reeks else None

@@ -848,15 +848,7 @@ def bib_same_work(ctx: Context) -> Iterator[Diagnostic]:
 def bib_uncited(ctx: Context) -> Iterator[Diagnostic]:
     """Every work is cited somewhere, listed by a bundle chapter, or is a bundle itself;
     otherwise nobody reaches its page."""
-    used: set[str] = set()
-    for body in ctx.graph.bodies.values():
-        used.update(body.cited_keys)
-    for bundel in ctx.corpus.bundels.values():
-        used.add(bundel.bib)
-        for chapter in bundel.hoofdstukken:
-            used.update(chapter.literatuur)
-            if chapter.bib:
-                used.add(chapter.bib)
+    used = ctx.graph.used_keys
     for entry in ctx.corpus.bibliography.entries.values():
         if entry.key not in used:
             yield warning(

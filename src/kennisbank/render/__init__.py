@@ -19,6 +19,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..citeproc import link_citation
+from ..csl import dash_ranges
 from ..links import Graph, Reeks
 from ..literature import FOLDER as LITERATUUR
 from ..literature import Literature, Work
@@ -66,7 +67,7 @@ def md_inline(text: object) -> str:
 
 def pages_label(pagina: object) -> str:
     """A source locator's page(s) as APA writes them: p. 12, pp. 12–14."""
-    text = re.sub(r"(?<=\d)\s*-{1,2}\s*(?=\d)", "–", str(pagina).strip())
+    text = dash_ranges(str(pagina).strip())
     return ("pp. " if "–" in text or "," in text else "p. ") + text
 
 
