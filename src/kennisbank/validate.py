@@ -368,6 +368,8 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                     continue
                 location = entity.location(key, i)
                 found = by_id.get(target)
+                if found is None and target in ctx.corpus.unreadable:
+                    continue  # the file exists; its own error says why it cannot be read
                 if found is None:
                     yield error(
                         location,
@@ -461,7 +463,7 @@ def links_resolve(ctx: Context) -> Iterator[Diagnostic]:
     """Every `[[id]]` link in a body names an existing entity."""
     for body in ctx.graph.bodies.values():
         for link in body.links:
-            if link.target not in ctx.corpus.by_id:
+            if link.target not in ctx.corpus.by_id and link.target not in ctx.corpus.unreadable:
                 yield error(
                     link.span.location,
                     "link",
