@@ -74,11 +74,13 @@ zensical: check $(VENV)/.installed-engines
 generate: $(VENV)/.installed
 	$(BIN)/kennisbank generate generated/
 
-# Benchmarks (not part of the tests): APA formatting against mkdocs-bibtex, and the build.
-bench: $(VENV)/.installed
+# Benchmarks (not part of the tests): APA formatting against mkdocs-bibtex, the build, and
+# the real content built by MkDocs, ProperDocs and Zensical (every page present in each).
+bench: $(VENV)/.installed $(VENV)/.installed-engines
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python scripts/bench_bibliography.py
 	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_engines.py
 
 test: $(VENV)/.installed-test $(VENV)/.installed-engines
 	$(BIN)/ruff check src tests scripts
