@@ -207,7 +207,9 @@ def test_make_zensical_builds_the_fixture_with_the_repository_config(tmp_path: P
     assert result.returncode == 0, result.stdout + result.stderr
     site = root / "site"  # site_dir from mkdocs.yml: `make zensical` replaces `make site`
     assert _html_pages(site) == _expected(generated)
-    assert '<html lang="nl"' in (site / "index.html").read_text(encoding="utf-8")
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in index  # theme settings inherited from mkdocs.yml
+    assert "assets/stylesheets/classic/" in index  # the look of Material (theme.variant)
     assert _foreign_resources(site) == set()  # font: false is inherited: no Google Fonts
 
 
