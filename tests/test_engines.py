@@ -110,11 +110,11 @@ def _unrendered(page: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def zensical_minimal(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
     """Generated pages next to a minimal config: no theme settings, no plugins, only the
-    Markdown extensions that mkdocs.yml declares (all Python-Markdown or PyMdown)."""
+    Markdown extensions that the repository's mkdocs.yml declares (Python-Markdown, PyMdown)."""
     work = tmp_path_factory.mktemp("zensical")
     corpus = _corpus(work / "corpus")
     generated = _generate(corpus, work / "docs")
-    declared = yaml.safe_load((corpus / "mkdocs.yml").read_text(encoding="utf-8"))
+    declared = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {
         "site_name": "Kennisbank",
         "docs_dir": "docs",
