@@ -19,14 +19,17 @@ from jsonschema.exceptions import ValidationError
 from slugify import slugify
 
 from .bibliography import BibEntry
-from .csl import normalise
+from .csl import DOI_PREFIX, normalise
 from .diagnostic import Diagnostic, Location, error, sort_diagnostics, warning
-from .links import Graph, reeks_slug
+from .label import article_before, at_sentence_start, leading_article
+from .links import Graph, ReeksKey, reeks_key
 from .load import Corpus
 from .model import BY_FOLDER, RESERVED_IDS, Document, Entity, Principe
 from .redirects import claims, renamed_to
 from .schema import ID_PATTERN, SCHEMAS
 from .starter import PLACEHOLDER, PLACEHOLDER_ID, is_placeholder
+from .urls import EXAMPLE as URL_EXAMPLE
+from .urls import url_problem
 
 
 class Context:
@@ -470,6 +473,40 @@ def links_resolve(ctx: Context) -> Iterator[Diagnostic]:
 
 
 @rule
+def link_labels_read_well(ctx: Context) -> Iterator[Diagnostic]:
+    """A link reads as Dutch in its sentence: no article twice ("het [[x|Het …]]"), and no
+    whole question or title with a colon mid-sentence where the target has no `kort`."""
+    for entity_id, body in ctx.graph.bodies.items():
+        text = ctx.corpus.by_id[entity_id].body
+        for link in body.links:
+            target = ctx.corpus.by_id.get(link.target)
+            if target is None:
+                continue
+            before = text[: link.span.start]
+            article = article_before(before)
+            if link.label and article and leading_article(link.label):
+                yield warning(
+                    link.span.location,
+                    "link-lidwoord",
+                    f"Het lidwoord staat twee keer: ‘{article} {link.label}’.",
+                    "Laat het lidwoord weg uit de linktekst of uit de zin ervoor.",
+                )
+            elif (
+                not link.label
+                and not target.kort
+                and any(c in target.title for c in "?:")
+                and not at_sentence_start(before)
+            ):
+                yield warning(
+                    link.span.location,
+                    "link-kort",
+                    f"[[{target.id}]] zet de hele titel ‘{target.title}’ midden in de zin.",
+                    f"Geef {target.path} een korte naam (‘kort: …’), of schrijf "
+                    f"[[{target.id}|…]] met een eigen linktekst.",
+                )
+
+
+@rule
 def citations_resolve(ctx: Context) -> Iterator[Diagnostic]:
     """Every `[@key]` and `@key` citation names a work in bibliography/*.bib."""
     keys = ctx.corpus.bibliography.entries
@@ -546,14 +583,16 @@ def no_links_in_citations(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule
 def no_unsafe_links(ctx: Context) -> Iterator[Diagnostic]:
-    """No `javascript:`, `vbscript:` or `data:` links in a body."""
+    """Every link in a body follows the one URL policy (urls.py): https, http, mailto or a
+    relative link; no `javascript:`, `data:`, `vbscript:`, however it is spelt or encoded."""
     for body in ctx.graph.bodies.values():
         for finding in body.unsafe_links:
             yield error(
                 finding.location,
                 "onveilige-link",
-                f"Een link naar ‘{finding.text[:40]}’ is niet toegestaan.",
-                "Link naar een webadres (https://…) of naar een pagina met [[id]].",
+                f"De link ‘{finding.text[:40]}’ {finding.reason}.",
+                f"Link naar een webadres, zoals [Movisie]({URL_EXAMPLE}), of naar een pagina "
+                "met [[id]].",
             )
 
 
@@ -605,12 +644,13 @@ def chapters_unique(ctx: Context) -> Iterator[Diagnostic]:
 @rule
 def reeks_numbers(ctx: Context) -> Iterator[Diagnostic]:
     """Members of a reeks have a `nummer`, and no two members share one."""
-    members: dict[str, list[Principe]] = defaultdict(list)
+    members: dict[ReeksKey, list[Principe]] = defaultdict(list)
     for entity in ctx.corpus.entities:
         if not isinstance(entity, Principe):
             continue
-        if entity.reeks:
-            members[reeks_slug(entity.reeks)].append(entity)
+        key = reeks_key(entity)
+        if key is not None:
+            members[key].append(entity)
             if entity.nummer is None:
                 yield warning(
                     entity.location("reeks"),
@@ -800,18 +840,51 @@ def bib_and_others(ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
-@rule
-def bib_url_scheme(ctx: Context) -> Iterator[Diagnostic]:
-    """A URL starts with https:// or http://, or the link on the site leads nowhere."""
+_URL_COMMAND = re.compile(r"\\url\{([^{}]*)\}")
+_LOOKS_LIKE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:|^www\.|^//")
+
+
+def _url_hint(value: str) -> str:
+    bare = value.removeprefix("//")
+    if bare.startswith("www.") and url_problem("https://" + bare) is None:
+        return f"Schrijf ‘https://{bare}’ (controleer of de site https ondersteunt)."
+    return f"Schrijf een volledig webadres zonder spaties of < > \" ', zoals ‘{URL_EXAMPLE}’."
+
+
+def _field_urls(ctx: Context) -> Iterator[tuple[str, str, Location]]:
+    """(what, url, where) for every URL a field of the corpus asks the site to write."""
+    for bundel in ctx.corpus.bundels.values():
+        raw = bundel.document.data.get("url")
+        if isinstance(raw, str):
+            yield f"De url van de bundel ‘{bundel.id}’", raw.strip(), bundel.location("url")
     for entry in ctx.corpus.bibliography.entries.values():
         url = entry.fields.get("url", "").strip()
-        if url and not re.match(r"^https?://", url, re.IGNORECASE):
-            yield warning(
-                entry.field_location("url"),
-                "bibtex-url",
-                f"De URL van ‘{entry.key}’ begint niet met https:// of http://.",
-                f"Schrijf ‘https://{url.removeprefix('//')}’ (controleer of de site https ondersteunt).",
+        if url:
+            yield f"De url van ‘{entry.key}’", url, entry.field_location("url")
+        doi = entry.fields.get("doi", "").strip()
+        if doi:
+            yield (
+                f"De doi van ‘{entry.key}’",
+                "https://doi.org/" + DOI_PREFIX.sub("", doi),
+                entry.field_location("doi"),
             )
+        how = entry.fields.get("howpublished", "").strip()
+        for found in _URL_COMMAND.findall(how) or ([how] if _LOOKS_LIKE_URL.match(how) else []):
+            yield (
+                f"Het adres in howpublished van ‘{entry.key}’",
+                found.strip(),
+                (entry.field_location("howpublished")),
+            )
+
+
+@rule
+def field_urls_safe(ctx: Context) -> Iterator[Diagnostic]:
+    """Every URL in a field (a bundle's `url`; a work's `url`, `doi`, `howpublished`) follows
+    the one URL policy (urls.py): https or http, nothing that can break out of a link."""
+    for what, url, location in _field_urls(ctx):
+        problem = url_problem(url)
+        if problem:
+            yield error(location, "url", f"{what} {problem}: ‘{url[:60]}’.", _url_hint(url))
 
 
 def _chapter_of(a: BibEntry, b: BibEntry) -> bool:
