@@ -10,7 +10,7 @@ from .links import Graph
 from .literature import Literature
 from .load import Corpus, load
 from .render import Site, render_site
-from .validate import validate
+from .rules import validate
 
 
 @dataclass(frozen=True, kw_only=True)

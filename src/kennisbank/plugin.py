@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from .build import Build, build
 from .model import CONTENT_FOLDERS
 from .render import nav_with_docs
-from .validate import summarise
+from .rules import summarise
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
