@@ -4,7 +4,7 @@ from .build import Build, build
 from .diagnostic import Diagnostic, Location, Severity
 from .load import Corpus, load
 from .render import Page, Site, render_site
-from .validate import RULES, validate
+from .rules import RULES, validate
 
 __all__ = [
     "RULES",

@@ -25,6 +25,7 @@ from .model import (
     Entity,
     Hoofdstuk,
     Persoon,
+    Ref,
 )
 
 
@@ -37,6 +38,9 @@ class Corpus:
     entities: tuple[Entity, ...]
     bibliography: Bibliography
     diagnostics: tuple[Diagnostic, ...]
+    # Files that could not be read at all (their own error says why): id → path. Their ids
+    # still exist, so a reference to one is not reported as "bestaat niet".
+    unreadable: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> Mapping[str, Entity]:
@@ -87,11 +91,14 @@ def load(root: Path) -> Corpus:
     """Load all content under `root` (the repository root)."""
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
+    unreadable: dict[str, str] = {}
     for folder, path in content_files(root):
         document, found = load_document(root, folder, path)
         diagnostics.extend(found)
         if document is not None:
             documents.append(document)
+        else:
+            unreadable[path.stem] = path.relative_to(root).as_posix()
     bibliography = load_bibliography(root)
     diagnostics.extend(bibliography.diagnostics)
     entities = tuple(build_entity(d) for d in documents)
@@ -101,6 +108,7 @@ def load(root: Path) -> Corpus:
         entities=entities,
         bibliography=bibliography,
         diagnostics=tuple(diagnostics),
+        unreadable=unreadable,
     )
 
 
@@ -115,6 +123,8 @@ def build_entity(document: Document) -> Entity:
         "document": document,
         "bronnen": _bronnen(document),
         "tags": _texts(data.get("tags")),
+        "refs": tuple(r for key in cls.relations for r in _refs(document, key)),
+        "vorige": _refs(document, "vorige_ids"),
     }
     for spec in dataclasses.fields(cls):
         if spec.name in values or not spec.init:
@@ -191,6 +201,15 @@ def _hoofdstukken(document: Document, raw: object) -> tuple[Hoofdstuk, ...]:
             )
         )
     return tuple(chapters)
+
+
+def _refs(document: Document, key: str) -> tuple[Ref, ...]:
+    raw = document.data.get(key)
+    return tuple(
+        Ref(key=key, target=target, location=document.location(key, i))
+        for i, target in enumerate(raw if isinstance(raw, list) else [])
+        if isinstance(target, str)
+    )
 
 
 def _bronnen(document: Document) -> tuple[Bronverwijzing, ...]:

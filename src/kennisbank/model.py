@@ -54,6 +54,16 @@ class Bronverwijzing:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Ref:
+    """One id as written in a list of the front matter (`principes: [x]`, `vorige_ids: [y]`),
+    with its place, so a check can point at it without reading the raw data."""
+
+    key: str
+    target: str
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
 class Persoon:
     naam: str
     instelling: str | None = None
@@ -87,6 +97,13 @@ class Entity:
     tags: tuple[str, ...] = ()
     # Ids this entity had before a rename; their old URLs redirect here.
     vorige_ids: tuple[str, ...] = ()
+    # Every id in a relation list, in the order written (with locations), and the old ids.
+    refs: tuple[Ref, ...] = ()
+    vorige: tuple[Ref, ...] = ()
+    # The label a [[link]] without its own label prints in running text.
+    kort: str | None = None
+    # What is damaged, misprinted or inconsistent in the source for this entry.
+    over_de_bron: str | None = None
 
     @property
     def title(self) -> str:
@@ -95,6 +112,11 @@ class Entity:
     @property
     def summary(self) -> str:
         raise NotImplementedError
+
+    @property
+    def short_label(self) -> str:
+        """What a link without a label shows: `kort`, else the title."""
+        return self.kort or self.title
 
     @property
     def path(self) -> str:

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..citeproc import link_citation
 from ..csl import dash_ranges
+from ..label import link_label
 from ..links import Graph, Reeks
 from ..literature import FOLDER as LITERATUUR
 from ..literature import Literature, Work
@@ -27,6 +28,7 @@ from ..load import Corpus
 from ..markup import Citation, substitute
 from ..model import ENTITY_TYPES, Begrip, Bundel, Casus, Entity, Kwestie, Principe
 from ..redirects import Redirect, redirects
+from ..urls import is_safe
 
 NavItem = str | dict[str, Any]
 
@@ -60,9 +62,21 @@ def md_inline(text: object) -> str:
     """Escape plain text for use inside generated Markdown."""
     value = str(text)
     value = value.replace("\\", "\\\\")
-    for char in "`*_[]":
+    for char in "`*_[]{}":
         value = value.replace(char, "\\" + char)
     return value.replace("<", "&lt;").replace("\n", " ")
+
+
+def safe_url(url: object) -> str:
+    """The URL if the URL policy allows it, else nothing: a template never writes another."""
+    text = str(url or "").strip()
+    return text if text and is_safe(text) else ""
+
+
+def code_fence(code: str) -> str:
+    """A backtick fence longer than any run of backticks in `code`, so it cannot close early."""
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    return "`" * max(4, longest + 1)
 
 
 def pages_label(pagina: object) -> str:
@@ -95,6 +109,8 @@ class Renderer:
         )
         self.env.filters["md"] = md_inline
         self.env.filters["pagina"] = pages_label
+        self.env.filters["safe_url"] = safe_url
+        self.env.filters["fence"] = code_fence
 
     # --- pages --------------------------------------------------------------------------
 
@@ -164,8 +180,8 @@ class Renderer:
         return self._template(
             "reeks.md.j2",
             reeks.page,
-            reeks.naam,
-            {"description": f"Reeks: {reeks.naam}"},
+            self.graph.reeks_title(reeks),
+            {"description": f"Reeks: {self.graph.reeks_title(reeks)}"},
             reeks=reeks,
             bronnen=self.reeks_sources(reeks),
         )
@@ -200,7 +216,8 @@ class Renderer:
             if target is None:
                 text = md_inline(link.label or link.target)
             else:
-                text = f"[{md_inline(link.label or target.title)}]({relative(entity.page, target.page)})"
+                label = link_label(link.label, target.short_label, entity.body[: link.span.start])
+                text = f"[{md_inline(label)}]({relative(entity.page, target.page)})"
             replacements.append((link.span, text))
         for citation in parsed.citations:
             replacements.append((citation.span, self.cite(citation, entity.page)))
@@ -350,7 +367,7 @@ class Renderer:
                 for reeks in self.graph.reeksen.values():
                     members: list[NavItem] = [{"Overzicht": reeks.page}]
                     members += [{p.title: p.page} for p in reeks.leden]
-                    items.append({reeks.naam: members})
+                    items.append({self.graph.reeks_title(reeks): members})
                 entities = [e for e in entities if isinstance(e, Principe) and not e.reeks]
             items += [{e.title: e.page} for e in entities]
             sections.append({titles[cls]: items})
