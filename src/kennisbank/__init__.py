@@ -3,7 +3,7 @@
 from .build import Build, build
 from .diagnostic import Diagnostic, Location, Severity
 from .load import Corpus, load
-from .render import Page, Site, render_site
+from .pages import Page, Site, render_site
 from .rules import RULES, validate
 
 __all__ = [

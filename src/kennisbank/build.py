@@ -9,7 +9,7 @@ from .diagnostic import Diagnostic, sort_diagnostics
 from .links import Graph
 from .literature import Literature
 from .load import Corpus, load
-from .render import Site, render_site
+from .pages import Site, render_site
 from .rules import validate
 
 

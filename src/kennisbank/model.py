@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .diagnostic import Location
+from .paths import entity_page
 
 FieldPath = tuple[str | int, ...]
 
@@ -129,7 +130,7 @@ class Entity:
     @property
     def page(self) -> str:
         """The generated page's source path, relative to the docs root."""
-        return f"{self.folder}/{self.id}.md"
+        return entity_page(self.folder, self.id)
 
     def location(self, *keypath: str | int) -> Location:
         return self.document.location(*keypath)
@@ -300,5 +301,3 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (Kwestie, Principe, Casus, Begrip, Bund
 BY_KIND: Mapping[str, type[Entity]] = {t.kind: t for t in ENTITY_TYPES}
 BY_FOLDER: Mapping[str, type[Entity]] = {t.folder: t for t in ENTITY_TYPES}
 CONTENT_FOLDERS: tuple[str, ...] = tuple(t.folder for t in ENTITY_TYPES)
-# Names of generated overview pages: no entity (nor an old id) may take them.
-RESERVED_IDS: frozenset[str] = frozenset({"index", "reeksen", "tags", "literatuur", "overzicht"})

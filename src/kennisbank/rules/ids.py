@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from slugify import slugify
 
-from ..model import RESERVED_IDS, Document, Entity
-from ..redirects import claims
+from ..ids import claims, is_reserved
+from ..model import Document
 from ..schema import ID_PATTERN
 from .registry import FOUT, Context, Found, found, rule
 
@@ -32,7 +32,7 @@ def id_unique(ctx: Context) -> Iterator[Found]:
     seen: dict[str, Document] = {}
     for document in ctx.corpus.documents:
         folded = document.id.casefold()
-        if folded in RESERVED_IDS:
+        if is_reserved(folded):
             yield found(
                 document.location(),
                 f"‘{document.id}’ is een gereserveerde naam voor een overzichtspagina.",
@@ -55,14 +55,9 @@ def id_unique(ctx: Context) -> Iterator[Found]:
 def previous_ids(ctx: Context) -> Iterator[Found]:
     """An old id in `vorige_ids` is not the id of a live page, not claimed twice and not a
     reserved name: its old address must send readers to exactly one page."""
-    live = {e.id.casefold(): e for e in ctx.corpus.entities}
-    first: dict[str, Entity] = {}
     for claim in claims(ctx.corpus):
-        folded = claim.old_id.casefold()
-        if not re.fullmatch(ID_PATTERN, claim.old_id):
-            continue  # the schema check (waardetype) reports the form
-        if folded in live:
-            other = live[folded]
+        other = claim.other
+        if claim.conflict == "pagina" and other is not None:
             yield found(
                 claim.location,
                 f"‘{claim.old_id}’ staat in ‘vorige_ids’, maar is de id van een bestaande pagina "
@@ -71,19 +66,16 @@ def previous_ids(ctx: Context) -> Iterator[Found]:
                 if other is not claim.entity
                 else "Een pagina kan haar eigen id niet als vorige id hebben; haal hem weg.",
             )
-        elif folded in RESERVED_IDS:
+        elif claim.conflict == "gereserveerd":
             yield found(
                 claim.location,
                 f"‘{claim.old_id}’ is een gereserveerde naam voor een overzichtspagina.",
                 "Haal deze oude id weg.",
             )
-        elif folded in first:
-            earlier = first[folded]
+        elif claim.conflict == "al-opgeeist" and other is not None:
             yield found(
                 claim.location,
-                f"De oude id ‘{claim.old_id}’ wordt al opgeëist door {earlier.path}; één oud "
+                f"De oude id ‘{claim.old_id}’ wordt al opgeëist door {other.path}; één oud "
                 "adres kan maar naar één pagina doorsturen.",
                 "Laat de oude id op één plek staan.",
             )
-        else:
-            first[folded] = claim.entity
