@@ -100,3 +100,17 @@ def test_closed_pipe_ends_quietly(valid_corpus: Path) -> None:
     )
     assert result.stdout.startswith("kwesties/kapot-0.md:")
     assert "Traceback" not in result.stderr
+
+
+def test_check_rules_lists_every_code_with_its_severity(capsys: pytest.CaptureFixture[str]) -> None:
+    from kennisbank import RULES
+
+    assert main(["check", "--rules"]) == 0
+    listed = {
+        tuple(line.split()[:3])
+        for line in capsys.readouterr().out.splitlines()
+        if line[:1].isalpha()
+    }
+    for rule in RULES:
+        assert (rule.code, rule.severity.value, rule.name) in listed
+    assert ("dubbel-veld", "fout", "(inlezen)") in listed

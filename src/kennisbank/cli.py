@@ -12,12 +12,25 @@ from .build import build, check, write_pages
 from .diff import compare, format_markdown, format_text
 from .load import Corpus, load
 from .revision import RevisionCorpus, RevisionError
-from .rules import summarise
+from .rules import LOADER_CODES, RULES, summarise
 from .schema import write_schemas
 from .starter import KINDS, StarterError, create
 
 
+def _rules() -> int:
+    """Every code the check can report, with its severity and what it checks."""
+    rows = [
+        (code, severity.value, "(inlezen)", doc) for code, (severity, doc) in LOADER_CODES.items()
+    ]
+    rows += [(r.code, r.severity.value, r.name, r.doc) for r in RULES]
+    for code, severity, name, doc in sorted(rows):
+        print(f"{code:<22} {severity:<12} {name}\n    {doc}")
+    return 0
+
+
 def _check(args: argparse.Namespace) -> int:
+    if args.rules:
+        return _rules()
     checked = check(args.root)
     corpus, diagnostics = checked.corpus, checked.diagnostics
     for diagnostic in diagnostics:
@@ -98,6 +111,9 @@ def parser() -> argparse.ArgumentParser:
         choices=["text", "github"],
         default="text",
         help="github: meldingen als annotaties in een pull request",
+    )
+    check.add_argument(
+        "--rules", action="store_true", help="toon alle meldingscodes en wat ze controleren"
     )
     check.set_defaults(run=_check)
     generate = commands.add_parser("generate", help="schrijf de gegenereerde pagina's naar een map")

@@ -20,14 +20,12 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 
+from .citekey import KEY, KEY_RE
 from .diagnostic import Location
 from .urls import BODY_SCHEMES, url_problem
 
-# Pandoc: a key starts with a letter, digit or _, and may contain internal punctuation.
-_KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
-KEY_RE = re.compile(_KEY)
 _ITEM_RE = re.compile(
-    rf"^(?P<prefix>[^@]*?)(?P<suppress>-)?@(?P<key>{_KEY})(?P<suffix>[^@]*)$", re.S
+    rf"^(?P<prefix>[^@]*?)(?P<suppress>-)?@(?P<key>{KEY})(?P<suffix>[^@]*)$", re.S
 )
 _NARRATIVE_LOCATOR_RE = re.compile(r" ?\[(?P<locator>[^\[\]@]+)\](?![(\[])")
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from slugify import slugify
 
 from ..bibliography import BibEntry
+from ..citekey import is_key
 from ..csl import normalise
 from .registry import FOUT, WAARSCHUWING, Context, Found, found, rule
 
@@ -110,15 +110,13 @@ def bib_required_fields(ctx: Context) -> Iterator[Found]:
             )
 
 
-_KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_:.+/-]*$")
-
-
 @rule(code="bibtex-sleutel", severity=FOUT)
 def bib_key_format(ctx: Context) -> Iterator[Found]:
-    """A citation key is letters, digits and `_:.+/-` only; BibTeX stops reading an entry at
-    a brace or accent in its key, and `[@key]` cannot cite it."""
+    """A citation key follows the one key grammar (citekey.py): letters, digits, `_` and
+    `:.+/-` between them. BibTeX stops reading an entry at a brace or accent command in its
+    key, and `[@key]` could not cite it."""
     for entry in ctx.corpus.bibliography.entries.values():
-        if not _KEY.match(entry.key):
+        if not is_key(entry.key):
             yield found(
                 entry.location,
                 f"De sleutel ‘{entry.key}’ bevat tekens die niet in een citeersleutel mogen; "
