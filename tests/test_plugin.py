@@ -42,7 +42,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_strict_build_writes_every_generated_page(built: Path) -> None:
     for page in [
         "kwesties/eigen-kracht",
-        "principes/reeksen/vijf-principes-voor-informele-netwerken",
+        "principes/reeksen/testbundel-2020/vijf-principes-voor-informele-netwerken",
         "bundels/testbundel-2020",
         "begrippen",
         "casussen",

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from kennisbank import build
+from kennisbank.label import link_label
 from kennisbank.render import md_inline, relative
 
-from conftest import FIXTURES
+from conftest import FIXTURES, write_files
 
 GOLDEN = FIXTURES / "golden"
 
@@ -63,7 +64,7 @@ def test_body_links_become_relative_markdown_links(site: dict[str, str]) -> None
 
 
 def test_reeks_lists_members_in_order(site: dict[str, str]) -> None:
-    page = site["principes/reeksen/vijf-principes-voor-informele-netwerken.md"]
+    page = site["principes/reeksen/testbundel-2020/vijf-principes-voor-informele-netwerken.md"]
     assert page.index("Proactief contact leggen") < page.index("Netwerken versterken")
 
 
@@ -96,7 +97,7 @@ def test_navigation_nests_members_under_their_reeks_and_works_under_letters() ->
     )
     members = next(iter(reeks.values()))
     assert members[0] == {
-        "Overzicht": "principes/reeksen/vijf-principes-voor-informele-netwerken.md"
+        "Overzicht": "principes/reeksen/testbundel-2020/vijf-principes-voor-informele-netwerken.md"
     }
     assert [next(iter(m.values())) for m in members[1:]] == [
         "principes/proactief-contact.md",
@@ -105,3 +106,56 @@ def test_navigation_nests_members_under_their_reeks_and_works_under_letters() ->
     assert sections["Literatuur"][0] == "literatuur/index.md"
     letters = [next(iter(item)) for item in sections["Literatuur"][1:]]
     assert letters == ["J", "L", "V", "W"]  # De Vries under V, De Waal under W
+
+
+def test_link_without_label_prints_kort_and_over_de_bron_folds_at_the_foot(
+    site: dict[str, str],
+) -> None:
+    assert (
+        "tussen [generalist of specialist](generalist-specialist.md)"
+        in site["kwesties/eigen-kracht.md"]
+    )
+    page = site["kwesties/generalist-specialist.md"]
+    note = page.index('??? info "Over de bron"')
+    assert note > page.index("## Bronnen")  # at the foot, not in the body
+    assert "ontbreekt pagina 7" in page[note:]
+
+
+@pytest.mark.parametrize(
+    ("before", "title", "shown"),
+    [
+        ("over het ", "Het perspectief van burgers", "perspectief van burgers"),
+        ("over ", "Het perspectief van burgers", "Het perspectief van burgers"),
+        ("Eerste zin. ", "beleidssturing", "Beleidssturing"),
+        ("- ", "beleidssturing", "Beleidssturing"),
+        ("een zin die\n", "beleidssturing", "beleidssturing"),
+        ("over de ", "beleidssturing", "beleidssturing"),
+    ],
+)
+def test_link_label_reads_as_dutch_in_its_sentence(before: str, title: str, shown: str) -> None:
+    assert link_label(None, title, before) == shown
+    assert link_label("eigen tekst", title, before) == "eigen tekst"
+
+
+def test_two_bundles_with_a_reeks_of_the_same_name_get_two_reeks_pages(
+    valid_corpus: Path,
+) -> None:
+    bundel = (valid_corpus / "bundels" / "testbundel-2020.md").read_text(encoding="utf-8")
+    write_files(
+        valid_corpus,
+        {
+            "bundels/tweede-bundel.md": bundel.replace("Testbundel", "Tweede bundel"),
+            "principes/ander-lid.md": "---\n"
+            "{titel: Ander lid, samenvatting: S, soort: principe, nummer: 1,\n"
+            " reeks: Vijf principes voor informele netwerken,\n"
+            " bronnen: [{bundel: tweede-bundel}]}\n---\n",
+        },
+    )
+    result = build(valid_corpus)
+    assert [d.format() for d in result.diagnostics if d.is_error] == []
+    pages = {p.path: p.content for p in result.site.pages}
+    first = pages["principes/reeksen/testbundel-2020/vijf-principes-voor-informele-netwerken.md"]
+    second = pages["principes/reeksen/tweede-bundel/vijf-principes-voor-informele-netwerken.md"]
+    assert "Ander lid" in second and "Ander lid" not in first
+    assert "Proactief contact leggen" in first and "Proactief contact leggen" not in second
+    assert second.startswith("---\ntitle: Vijf principes voor informele netwerken (Tweede bundel")

@@ -17,22 +17,41 @@ from .load import Corpus
 from .markup import Body, analyse
 from .model import Bundel, Entity, Principe
 
+# (bundle id of the members' first source, slug of the reeks name)
+ReeksKey = tuple[str | None, str]
+
 
 @dataclass(frozen=True, kw_only=True)
 class Reeks:
-    """A set of principles (five principles, three levels, …): members in their order."""
+    """A set of principles (five principles, three levels, …): members in their order.
 
-    slug: str
+    A reeks belongs to its bundle: two publications may each have a set with the same name,
+    and they stay two reeksen (`key` holds both parts)."""
+
+    key: ReeksKey
     naam: str
     leden: tuple[Principe, ...]
 
     @property
+    def bundel(self) -> str | None:
+        return self.key[0]
+
+    @property
+    def slug(self) -> str:
+        return self.key[1]
+
+    @property
     def page(self) -> str:
-        return f"principes/reeksen/{self.slug}.md"
+        prefix = f"{self.bundel}/" if self.bundel else ""
+        return f"principes/reeksen/{prefix}{self.slug}.md"
 
 
-def reeks_slug(naam: str) -> str:
-    return slugify(naam)
+def reeks_key(principe: Principe) -> ReeksKey | None:
+    """Which reeks a principe belongs to: its name, within the bundle it comes from first."""
+    if not principe.reeks:
+        return None
+    bundel = principe.bronnen[0].bundel if principe.bronnen else None
+    return (bundel, slugify(principe.reeks))
 
 
 def _sort_key(entity: Entity) -> tuple[str, str]:
@@ -83,21 +102,24 @@ class Graph:
         return sorted(found, key=_sort_key)
 
     @cached_property
-    def reeksen(self) -> Mapping[str, Reeks]:
-        groups: dict[str, list[Principe]] = defaultdict(list)
-        names: dict[str, str] = {}
+    def reeksen(self) -> Mapping[ReeksKey, Reeks]:
+        groups: dict[ReeksKey, list[Principe]] = defaultdict(list)
+        names: dict[ReeksKey, str] = {}
         for entity in self.corpus.entities:
-            if isinstance(entity, Principe) and entity.reeks:
-                slug = reeks_slug(entity.reeks)
-                groups[slug].append(entity)
-                names.setdefault(slug, entity.reeks)
+            key = reeks_key(entity) if isinstance(entity, Principe) else None
+            if key is not None:
+                assert isinstance(entity, Principe) and entity.reeks
+                groups[key].append(entity)
+                names.setdefault(key, entity.reeks)
         return {
-            slug: Reeks(
-                slug=slug,
-                naam=names[slug],
+            key: Reeks(
+                key=key,
+                naam=names[key],
                 leden=tuple(sorted(members, key=lambda p: (p.nummer or 0, p.titel))),
             )
-            for slug, members in sorted(groups.items(), key=lambda kv: names[kv[0]].casefold())
+            for key, members in sorted(
+                groups.items(), key=lambda kv: (names[kv[0]].casefold(), kv[0][0] or "")
+            )
         }
 
     @cached_property
@@ -113,5 +135,14 @@ class Graph:
                     keys.add(chapter.bib)
         return frozenset(keys)
 
+    def reeks_title(self, reeks: Reeks) -> str:
+        """The reeks's name, with its bundle where another bundle has a reeks of that name."""
+        same = [r for r in self.reeksen.values() if r.naam.casefold() == reeks.naam.casefold()]
+        bundel = self.corpus.bundels.get(reeks.bundel or "")
+        if len(same) < 2 or bundel is None:
+            return reeks.naam
+        return f"{reeks.naam} ({bundel.short_label})"
+
     def reeks_of(self, principe: Principe) -> Reeks | None:
-        return self.reeksen.get(reeks_slug(principe.reeks)) if principe.reeks else None
+        key = reeks_key(principe)
+        return self.reeksen.get(key) if key else None

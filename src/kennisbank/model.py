@@ -87,6 +87,10 @@ class Entity:
     tags: tuple[str, ...] = ()
     # Ids this entity had before a rename; their old URLs redirect here.
     vorige_ids: tuple[str, ...] = ()
+    # The label a [[link]] without its own label prints in running text.
+    kort: str | None = None
+    # What is damaged, misprinted or inconsistent in the source for this entry.
+    over_de_bron: str | None = None
 
     @property
     def title(self) -> str:
@@ -95,6 +99,11 @@ class Entity:
     @property
     def summary(self) -> str:
         raise NotImplementedError
+
+    @property
+    def short_label(self) -> str:
+        """What a link without a label shows: `kort`, else the title."""
+        return self.kort or self.title
 
     @property
     def path(self) -> str:

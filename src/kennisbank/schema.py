@@ -101,6 +101,19 @@ _VORIGE_IDS: Schema = {
 }
 
 
+MAX_KORT = 60
+
+_KORT = _text(
+    "Korte naam voor een link zonder eigen tekst, midden in een zin: zonder lidwoord, "
+    "bijvoorbeeld ‘beleidssturing’ voor ‘Beleidssturing: wie bepaalt de koers …?’.",
+    MAX_KORT,
+)
+_OVER_DE_BRON = _text(
+    "Wat er in de bron voor deze pagina beschadigd, verkeerd gedrukt of tegenstrijdig is; "
+    "staat ingeklapt onderaan de pagina, niet in de tekst."
+)
+
+
 def _entity(required: list[str], properties: Schema, title: str) -> Schema:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -108,7 +121,12 @@ def _entity(required: list[str], properties: Schema, title: str) -> Schema:
         "type": "object",
         "required": required,
         "additionalProperties": False,
-        "properties": {**properties, "vorige_ids": _VORIGE_IDS},
+        "properties": {
+            **properties,
+            "kort": _KORT,
+            "over_de_bron": _OVER_DE_BRON,
+            "vorige_ids": _VORIGE_IDS,
+        },
     }
 
 

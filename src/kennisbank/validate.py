@@ -21,7 +21,8 @@ from slugify import slugify
 from .bibliography import BibEntry
 from .csl import normalise
 from .diagnostic import Diagnostic, Location, error, sort_diagnostics, warning
-from .links import Graph, reeks_slug
+from .label import article_before, at_sentence_start, leading_article
+from .links import Graph, ReeksKey, reeks_key
 from .load import Corpus
 from .model import BY_FOLDER, RESERVED_IDS, Document, Entity, Principe
 from .redirects import claims, renamed_to
@@ -470,6 +471,40 @@ def links_resolve(ctx: Context) -> Iterator[Diagnostic]:
 
 
 @rule
+def link_labels_read_well(ctx: Context) -> Iterator[Diagnostic]:
+    """A link reads as Dutch in its sentence: no article twice ("het [[x|Het …]]"), and no
+    whole question or title with a colon mid-sentence where the target has no `kort`."""
+    for entity_id, body in ctx.graph.bodies.items():
+        text = ctx.corpus.by_id[entity_id].body
+        for link in body.links:
+            target = ctx.corpus.by_id.get(link.target)
+            if target is None:
+                continue
+            before = text[: link.span.start]
+            article = article_before(before)
+            if link.label and article and leading_article(link.label):
+                yield warning(
+                    link.span.location,
+                    "link-lidwoord",
+                    f"Het lidwoord staat twee keer: ‘{article} {link.label}’.",
+                    "Laat het lidwoord weg uit de linktekst of uit de zin ervoor.",
+                )
+            elif (
+                not link.label
+                and not target.kort
+                and any(c in target.title for c in "?:")
+                and not at_sentence_start(before)
+            ):
+                yield warning(
+                    link.span.location,
+                    "link-kort",
+                    f"[[{target.id}]] zet de hele titel ‘{target.title}’ midden in de zin.",
+                    f"Geef {target.path} een korte naam (‘kort: …’), of schrijf "
+                    f"[[{target.id}|…]] met een eigen linktekst.",
+                )
+
+
+@rule
 def citations_resolve(ctx: Context) -> Iterator[Diagnostic]:
     """Every `[@key]` and `@key` citation names a work in bibliography/*.bib."""
     keys = ctx.corpus.bibliography.entries
@@ -605,12 +640,13 @@ def chapters_unique(ctx: Context) -> Iterator[Diagnostic]:
 @rule
 def reeks_numbers(ctx: Context) -> Iterator[Diagnostic]:
     """Members of a reeks have a `nummer`, and no two members share one."""
-    members: dict[str, list[Principe]] = defaultdict(list)
+    members: dict[ReeksKey, list[Principe]] = defaultdict(list)
     for entity in ctx.corpus.entities:
         if not isinstance(entity, Principe):
             continue
-        if entity.reeks:
-            members[reeks_slug(entity.reeks)].append(entity)
+        key = reeks_key(entity)
+        if key is not None:
+            members[key].append(entity)
             if entity.nummer is None:
                 yield warning(
                     entity.location("reeks"),

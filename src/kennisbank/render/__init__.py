@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..citeproc import link_citation
 from ..csl import dash_ranges
+from ..label import link_label
 from ..links import Graph, Reeks
 from ..literature import FOLDER as LITERATUUR
 from ..literature import Literature, Work
@@ -164,8 +165,8 @@ class Renderer:
         return self._template(
             "reeks.md.j2",
             reeks.page,
-            reeks.naam,
-            {"description": f"Reeks: {reeks.naam}"},
+            self.graph.reeks_title(reeks),
+            {"description": f"Reeks: {self.graph.reeks_title(reeks)}"},
             reeks=reeks,
             bronnen=self.reeks_sources(reeks),
         )
@@ -200,7 +201,8 @@ class Renderer:
             if target is None:
                 text = md_inline(link.label or link.target)
             else:
-                text = f"[{md_inline(link.label or target.title)}]({relative(entity.page, target.page)})"
+                label = link_label(link.label, target.short_label, entity.body[: link.span.start])
+                text = f"[{md_inline(label)}]({relative(entity.page, target.page)})"
             replacements.append((link.span, text))
         for citation in parsed.citations:
             replacements.append((citation.span, self.cite(citation, entity.page)))
@@ -350,7 +352,7 @@ class Renderer:
                 for reeks in self.graph.reeksen.values():
                     members: list[NavItem] = [{"Overzicht": reeks.page}]
                     members += [{p.title: p.page} for p in reeks.leden]
-                    items.append({reeks.naam: members})
+                    items.append({self.graph.reeks_title(reeks): members})
                 entities = [e for e in entities if isinstance(e, Principe) and not e.reeks]
             items += [{e.title: e.page} for e in entities]
             sections.append({titles[cls]: items})
