@@ -37,8 +37,9 @@ install: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/kennisbank check
 
-site: check
-	$(BIN)/mkdocs build --strict --quiet
+# The build runs the same checks as `make check` and prints them; an error stops it.
+site: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
 	@echo ""
 	@echo "De site staat in $(CURDIR)/site/"
 	@echo "Bekijk hem met 'make serve' en open dan http://$(HOST)/"

@@ -144,6 +144,41 @@ def test_without_pandoc_the_build_reports_an_error_and_keeps_the_keys(
     assert "(lipsky1980, p. 3)" in page.content  # the citation stays readable
 
 
+def test_check_reports_the_literature_diagnostics_the_build_reports(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kennisbank.citeproc as citeproc
+    from kennisbank.build import build
+    from kennisbank.cli import main
+
+    def missing() -> str:
+        raise citeproc.CiteprocError("pandoc is niet gevonden")
+
+    monkeypatch.setattr(citeproc, "pandoc_path", missing)
+    built = [d.format() for d in build(FIXTURES / "valid").diagnostics]
+    assert built
+    assert main(["--root", str(FIXTURES / "valid"), "check"]) == 1
+    printed = capsys.readouterr().out
+    assert printed.split("\n")[: len("\n".join(built).split("\n"))] == "\n".join(built).split("\n")
+
+
+def test_a_pandoc_that_hangs_is_stopped_with_a_dutch_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import kennisbank.citeproc as citeproc
+    from kennisbank.build import build
+
+    slow = tmp_path / "pandoc"
+    slow.write_text("#!/bin/sh\nsleep 30\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(citeproc, "pandoc_path", lambda: str(slow))
+    monkeypatch.setattr(citeproc, "PANDOC_TIMEOUT", 0.5)
+    errors = build(FIXTURES / "valid").errors
+    assert len(errors) == 1 and errors[0].rule == "literatuur"
+    assert "na 0.5 seconden nog niet klaar" in errors[0].message
+    assert errors[0].suggestion and "BibTeX-item" in errors[0].suggestion
+
+
 def test_messy_files_give_diagnostics_not_crashes() -> None:
     from kennisbank import load, validate
 

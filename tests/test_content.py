@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
 from kennisbank import load, validate
 from kennisbank.model import Bundel
 
@@ -13,9 +22,11 @@ def test_repository_content_has_no_errors() -> None:
     assert errors == []
 
 
-def test_every_seed_has_a_bundle_with_chapters() -> None:
+def test_every_bundle_file_is_a_bundle_with_chapters() -> None:
     bundels = [e for e in load(REPO).entities if isinstance(e, Bundel)]
-    assert len(bundels) == 5
+    assert sorted(b.path for b in bundels) == sorted(
+        f"bundels/{p.name}" for p in (REPO / "bundels").glob("*.md")
+    )
     for bundel in bundels:
         assert bundel.hoofdstukken, bundel.id
         assert bundel.bib
@@ -39,3 +50,53 @@ def test_year_suffixes_follow_the_reference_list() -> None:
     assert suffixes, "the real bibliography has works with year suffixes"
     for base, letters in suffixes.items():
         assert letters == sorted(letters), base
+
+
+def _mkdocs(*args: str, **kwargs: Any) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        **kwargs,
+    )
+
+
+def test_strict_build_of_the_real_content_passes(tmp_path: Path) -> None:
+    """What the README promises: `mkdocs build --strict` (no --quiet) on the repository."""
+    process = _mkdocs("build", "--strict", "--site-dir", str(tmp_path / "site"))
+    output, _ = process.communicate(timeout=300)
+    assert process.returncode == 0, output[-3000:]
+    assert (tmp_path / "site" / "kwesties" / "index.html").is_file()
+
+
+def test_mkdocs_serve_starts_on_the_real_content() -> None:
+    """`make serve` runs `mkdocs serve` with `strict: true` from mkdocs.yml: it must start,
+    whatever warnings the content has."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = _mkdocs("serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload")
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 300
+        assert process.stdout is not None
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:  # the server stopped
+                break
+            lines.append(line)
+            if "Serving on" in line:
+                break
+        assert any("Serving on" in line for line in lines), "".join(lines[-40:])
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/kwesties/", timeout=30) as page:
+            assert page.status == 200
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

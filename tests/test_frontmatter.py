@@ -45,7 +45,7 @@ def test_values_remember_line_and_column() -> None:
 
 def test_duplicate_key_is_an_error_not_a_silent_overwrite() -> None:
     front = parse("---\ntitel: A\nsamenvatting: S\ntitel: B\n---\n", "k.md")
-    assert not front.ok
+    assert front.ok  # the rest of the file still loads, so its id exists
     [problem] = [d.format() for d in front.diagnostics]
     assert problem.startswith(
         "k.md:4:1: fout: Het veld ‘titel’ staat twee keer in de kop (eerder op regel 2)"
@@ -71,8 +71,9 @@ def test_tab_indentation_gets_a_dutch_error() -> None:
 
 def test_python_tags_are_refused() -> None:
     front = parse("---\ntitel: !!python/object:os.system ls\n---\n", "k.md")
-    assert not front.ok
+    assert front.diagnostics[0].is_error
     assert "Onbekend YAML-label" in front.diagnostics[0].message
+    assert front.data == {"titel": None}  # nothing constructed
 
 
 def test_yaml_syntax_error_is_translated() -> None:

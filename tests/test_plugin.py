@@ -13,7 +13,7 @@ import pytest
 
 from kennisbank.cli import main
 
-from conftest import FIXTURES
+from conftest import FIXTURES, write_files
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
@@ -209,3 +209,39 @@ def test_serve_watches_every_content_folder(built: Path) -> None:
     config.plugins["kennisbank"].on_serve(server, config=config, builder=None)
     watched = sorted(Path(p).name for p in server.watched)
     assert watched == ["begrippen", "bibliography", "bundels", "casussen", "kwesties", "principes"]
+
+
+def _corpus_with(tmp_path: Path, extra: dict[str, str]) -> Path:
+    root = tmp_path / "valid"
+    shutil.copytree(FIXTURES / "valid", root)
+    write_files(root, extra)
+    return root
+
+
+_AND_OTHERS = (
+    "@book{others2020,\n  author = {Jansen, Bram and others},\n  title = {Een boek},\n"
+    "  publisher = {Movisie},\n  year = {2020}\n}\n"
+)
+_CITES_IT = (
+    "---\nterm: Boek\ndefinitie: D.\nbronnen: [{bundel: testbundel-2020}]\n---\n[@others2020]\n"
+)
+
+
+def test_strict_build_with_a_content_warning_passes_and_shows_it(tmp_path: Path) -> None:
+    root = _corpus_with(
+        tmp_path, {"bibliography/others.bib": _AND_OTHERS, "begrippen/boek.md": _CITES_IT}
+    )
+    result = _build(root, root / "site")  # --strict, without --quiet
+    assert result.returncode == 0, result.stderr
+    assert "others.bib:2:1: waarschuwing: ‘others2020’ gebruikt ‘and others’" in result.stderr
+    assert "1 waarschuwing(en)" in result.stderr
+    assert (root / "site" / "begrippen" / "boek" / "index.html").is_file()
+
+
+def test_strict_build_with_a_content_error_fails_and_names_it(tmp_path: Path) -> None:
+    broken = _CITES_IT.replace("[@others2020]", "Zie [[bestaat-niet]].")
+    root = _corpus_with(tmp_path, {"begrippen/boek.md": broken})
+    result = _build(root, root / "site")
+    assert result.returncode == 1
+    assert "begrippen/boek.md:6:5: fout: De link [[bestaat-niet]]" in result.stderr
+    assert "1 fout(en) in de inhoud" in result.stderr

@@ -16,6 +16,20 @@ from conftest import FIXTURES, write_files
 CASES = sorted((FIXTURES / "rules").glob("*.yaml"))
 
 
+def _invalid_cases() -> list[tuple[str, dict[str, str], str]]:
+    """Every invalid case: a file's `invalid`/`expected`, and each item of its `more_invalid`."""
+    found = []
+    for case in CASES:
+        spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+        found.append((case.stem, spec["invalid"], spec["expected"]))
+        for extra in spec.get("more_invalid", []):
+            found.append((f"{case.stem}-{extra['name']}", extra["files"], extra["expected"]))
+    return found
+
+
+INVALID = _invalid_cases()
+
+
 def _run(tmp_path: Path, files: dict[str, str]) -> str:
     root = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "rules" / "_base", root)
@@ -29,10 +43,11 @@ def test_valid_case_has_no_diagnostics(case: Path, tmp_path: Path) -> None:
     assert _run(tmp_path, spec["valid"]) == ""
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_invalid_case_gives_exact_diagnostics(case: Path, tmp_path: Path) -> None:
-    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-    assert _run(tmp_path, spec["invalid"]) == spec["expected"].rstrip("\n")
+@pytest.mark.parametrize(("name", "files", "expected"), INVALID, ids=[c[0] for c in INVALID])
+def test_invalid_case_gives_exact_diagnostics(
+    name: str, files: dict[str, str], expected: str, tmp_path: Path
+) -> None:
+    assert _run(tmp_path, files) == expected.rstrip("\n")
 
 
 def test_every_rule_has_a_docstring_and_a_case() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostic import Diagnostic
+from .diagnostic import Diagnostic, sort_diagnostics
 from .links import Graph
 from .literature import Literature
 from .load import Corpus, load
@@ -24,13 +24,31 @@ class Build:
         return [d for d in self.diagnostics if d.is_error]
 
 
-def build(root: Path) -> Build:
+@dataclass(frozen=True, kw_only=True)
+class Checked:
+    """What the checks found, the literature included: the same for `check` and the build."""
+
+    corpus: Corpus
+    graph: Graph
+    literature: Literature
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def check(root: Path) -> Checked:
+    """Load, validate and format the literature (its own diagnostics are part of the check)."""
     corpus = load(root)
     graph = Graph(corpus)
-    diagnostics = validate(corpus, graph)
     literature = Literature.build(graph)
-    site = render_site(corpus, graph, literature)
-    return Build(corpus=corpus, diagnostics=(*diagnostics, *literature.diagnostics), site=site)
+    diagnostics = sort_diagnostics([*validate(corpus, graph), *literature.diagnostics])
+    return Checked(
+        corpus=corpus, graph=graph, literature=literature, diagnostics=tuple(diagnostics)
+    )
+
+
+def build(root: Path) -> Build:
+    checked = check(root)
+    site = render_site(checked.corpus, checked.graph, checked.literature)
+    return Build(corpus=checked.corpus, diagnostics=checked.diagnostics, site=site)
 
 
 def write_pages(site: Site, directory: Path) -> list[Path]:

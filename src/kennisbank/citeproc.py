@@ -44,7 +44,11 @@ _LINK = re.compile(r"\[([^\]]*)\]\(#ref-[^)\s]*\)")
 
 
 class CiteprocError(Exception):
-    """Pandoc is missing or failed; the message is Dutch and says what to do."""
+    """Pandoc is missing or failed; the message is Dutch and says what happened."""
+
+    def __init__(self, message: str, suggestion: str = "Draai ‘make site’ opnieuw.") -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,6 +99,10 @@ def dutch_apa_style(*, initials: bool = True) -> bytes:
                 )
     style: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return style
+
+
+# Seconds one pandoc run may take; 1,000 works take about 2 s (make bench).
+PANDOC_TIMEOUT = 60
 
 
 def pandoc_path() -> str:
@@ -230,7 +238,16 @@ def format_once(
                 text=True,
                 encoding="utf-8",
                 check=False,
+                timeout=PANDOC_TIMEOUT,
             )
+        except subprocess.TimeoutExpired as exc:
+            raise CiteprocError(
+                f"pandoc was na {PANDOC_TIMEOUT} seconden nog niet klaar met de literatuur "
+                f"({len(items)} werken) en is gestopt.",
+                "Meestal zit het in één BibTeX-item met een ongewoon lang of vreemd veld: kijk "
+                "naar wat je het laatst hebt toegevoegd, of draai ‘make site’ opnieuw als de "
+                "computer het druk had.",
+            ) from exc
         except OSError as exc:
             raise CiteprocError(f"pandoc kon niet worden gestart: {exc}.") from exc
     if result.returncode != 0:

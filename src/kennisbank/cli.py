@@ -8,18 +8,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build, write_pages
+from .build import build, check, write_pages
 from .diff import compare, format_markdown, format_text
 from .load import Corpus, load
 from .revision import RevisionCorpus, RevisionError
 from .schema import write_schemas
 from .starter import KINDS, StarterError, create
-from .validate import summarise, validate
+from .validate import summarise
 
 
 def _check(args: argparse.Namespace) -> int:
-    corpus = load(args.root)
-    diagnostics = validate(corpus)
+    checked = check(args.root)
+    corpus, diagnostics = checked.corpus, checked.diagnostics
     for diagnostic in diagnostics:
         print(diagnostic.format_github() if args.format == "github" else diagnostic.format())
     summary = summarise(diagnostics)

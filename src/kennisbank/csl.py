@@ -24,6 +24,7 @@ from pybtex.database import Person
 from pybtex.richtext import Text
 
 from .bibliography import BibEntry
+from .urls import is_safe
 
 CslItem = dict[str, Any]
 
@@ -65,7 +66,7 @@ _SPEECH = re.compile(r"oratie|rede\b|openbare les|lezing|inaugural|lecture", re.
 _FORTHCOMING = re.compile(r"^(forthcoming|in press|in druk|ter perse|te verschijnen)$", re.I)
 _UNDATED = re.compile(r"^(z\.\s?d\.|n\.\s?d\.|s\.\s?d\.)$", re.I)
 _COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
-_DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.I)
+DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.I)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 MONTHS = {
@@ -276,10 +277,13 @@ def csl_item(entry: BibEntry) -> CslItem:
         item["issue" if item["type"] == "article-journal" else "number"] = plain(fields["number"])
     if fields.get("pages"):
         item["page"] = _pages(fields["pages"])
-    if fields.get("doi"):
-        item["DOI"] = _DOI_PREFIX.sub("", plain(fields["doi"]))
-    if fields.get("url"):
-        item["URL"] = fields["url"].strip()
+    # Only what the URL policy allows reaches the page (the field_urls_safe check says why).
+    doi = DOI_PREFIX.sub("", plain(fields.get("doi", "")))
+    if doi and is_safe("https://doi.org/" + doi):
+        item["DOI"] = doi
+    url = fields.get("url", "").strip()
+    if url and is_safe(url):
+        item["URL"] = url
     language = fields.get("langid") or fields.get("language")
     if language:
         item["language"] = {"dutch": "nl-NL", "english": "en-US", "german": "de-DE"}.get(

@@ -180,8 +180,9 @@ def parse(text: str, display: str) -> FrontMatter:
     value = builder.build(node, ())
     result.data = value if isinstance(value, dict) else {}
     result.locations = builder.locations
+    # A duplicate key or a key that is not text is an error, but the rest of the file is
+    # fine: keep it, so that its id exists and other files get no false "bestaat niet".
     result.diagnostics.extend(builder.diagnostics)
-    result.ok = not any(d.is_error for d in builder.diagnostics)
     return result
 
 

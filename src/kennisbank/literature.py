@@ -103,7 +103,7 @@ class Literature:
             formatted = format_all(list(items.values()), citations)
         except CiteprocError as exc:
             location = next(iter(entries.values())).location if entries else Location(path=".")
-            diagnostics = (error(location, "literatuur", str(exc), "Draai ‘make site’ opnieuw."),)
+            diagnostics = (error(location, "literatuur", str(exc), exc.suggestion),)
             formatted = Formatted()
         order = [k for k in formatted.order if k in entries]
         order += [k for k in entries if k not in formatted.references]  # unformatted: keep them

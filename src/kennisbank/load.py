@@ -37,6 +37,9 @@ class Corpus:
     entities: tuple[Entity, ...]
     bibliography: Bibliography
     diagnostics: tuple[Diagnostic, ...]
+    # Files that could not be read at all (their own error says why): id → path. Their ids
+    # still exist, so a reference to one is not reported as "bestaat niet".
+    unreadable: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> Mapping[str, Entity]:
@@ -87,11 +90,14 @@ def load(root: Path) -> Corpus:
     """Load all content under `root` (the repository root)."""
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
+    unreadable: dict[str, str] = {}
     for folder, path in content_files(root):
         document, found = load_document(root, folder, path)
         diagnostics.extend(found)
         if document is not None:
             documents.append(document)
+        else:
+            unreadable[path.stem] = path.relative_to(root).as_posix()
     bibliography = load_bibliography(root)
     diagnostics.extend(bibliography.diagnostics)
     entities = tuple(build_entity(d) for d in documents)
@@ -101,6 +107,7 @@ def load(root: Path) -> Corpus:
         entities=entities,
         bibliography=bibliography,
         diagnostics=tuple(diagnostics),
+        unreadable=unreadable,
     )
 
 

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 
 from .diagnostic import Location
+from .urls import BODY_SCHEMES, url_problem
 
 # Pandoc: a key starts with a letter, digit or _, and may contain internal punctuation.
 _KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
@@ -29,7 +30,6 @@ _ITEM_RE = re.compile(
     rf"^(?P<prefix>[^@]*?)(?P<suppress>-)?@(?P<key>{_KEY})(?P<suffix>[^@]*)$", re.S
 )
 _NARRATIVE_LOCATOR_RE = re.compile(r" ?\[(?P<locator>[^\[\]@]+)\](?![(\[])")
-UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,7 +67,8 @@ class Finding:
 
     text: str
     location: Location
-    kind: str = "html"  # or "citaat-link": a [[link]] inside a citation's brackets
+    kind: str = "html"  # or "citaat-link": a [[link]] inside a citation's brackets; "url"
+    reason: str = ""  # why, where the kind alone does not say
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -334,9 +335,10 @@ def _collect(
         html.append(Finding(text=child.content, location=span.location))
     elif child.type in ("link_open", "image"):
         href = str(child.attrGet("href") or child.attrGet("src") or "")
-        if href.strip().lower().startswith(UNSAFE_SCHEMES):
+        problem = url_problem(href, schemes=BODY_SCHEMES, relative=True)
+        if problem:
             span = locator.span(block, inline.content, None, href)
-            unsafe.append(Finding(text=href, location=span.location))
+            unsafe.append(Finding(text=href, location=span.location, kind="url", reason=problem))
 
 
 def substitute(body: str, replacements: list[tuple[Span, str]]) -> str:

@@ -18,8 +18,27 @@ from mkdocs.structure.files import File, Files
 from .build import Build, build
 from .model import CONTENT_FOLDERS
 from .render import nav_with_docs
+from .validate import summarise
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+
+def _escaped_nav(items: list[Any]) -> list[Any]:
+    """The navigation with every title HTML-escaped (MkDocs writes nav titles as they are)."""
+    escaped: list[Any] = []
+    for item in items:
+        if isinstance(item, dict):
+            escaped.append(
+                {
+                    html.escape(str(title)): _escaped_nav(value)
+                    if isinstance(value, list)
+                    else value
+                    for title, value in item.items()
+                }
+            )
+        else:
+            escaped.append(item)
+    return escaped
 
 
 class KennisbankConfig(base.Config):
@@ -39,8 +58,18 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         result = build(self.root(config))
         self.result = result
+        # A content warning is reported but must not trip `strict` (which counts every
+        # warning MkDocs logs); a content error stops the build, with its count.
         for diagnostic in result.diagnostics:
-            (log.error if diagnostic.is_error else log.warning)(diagnostic.format())
+            (log.error if diagnostic.is_error else log.info)(diagnostic.format())
+        summary = summarise(result.diagnostics)
+        if summary.errors:
+            raise PluginError(
+                f"De kennisbank heeft {summary.errors} fout(en) in de inhoud (hierboven, met "
+                "bestand en regel); de site is niet gebouwd. Los ze op en sla opnieuw op."
+            )
+        if summary.warnings:
+            log.info(f"kennisbank: 0 fouten, {summary.warnings} waarschuwing(en) (hierboven).")
         for page in result.site.pages:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -50,8 +79,19 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             files.append(File.generated(config, page.path, content=page.content))
         if self.config.nav and not config.nav:
             docs_pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
-            config.nav = nav_with_docs(result.site.nav, docs_pages)
+            config.nav = _escaped_nav(nav_with_docs(result.site.nav, docs_pages))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str:
+        """MkDocs' templates write the title and description without escaping them (Jinja
+        without autoescape); a lector's title is text, so it is escaped here."""
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str):
+                page.meta[key] = html.escape(value)
+        return markdown
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         """Citation metadata (`citation_*`) from the page's front matter into its <head>."""

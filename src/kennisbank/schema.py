@@ -237,7 +237,7 @@ BUNDEL = _entity(
         "redactie": {"type": "array", "items": _PERSOON},
         "auteurs": {"type": "array", "items": _PERSOON},
         "bib": _text("BibTeX-sleutel van de publicatie."),
-        "url": {"type": "string", "pattern": "^https?://", "description": "Webadres."},
+        "url": {"type": "string", "format": "uri", "description": "Webadres (https://…)."},
         "isbn": {"type": ["string", "integer"], "description": "ISBN."},
         "licentie": _text("Wat het colofon over overnemen zegt."),
         "samenvatting": _text("Twee tot vijf zinnen.", MAX_BUNDEL_SAMENVATTING),

@@ -19,7 +19,7 @@ from jsonschema.exceptions import ValidationError
 from slugify import slugify
 
 from .bibliography import BibEntry
-from .csl import normalise
+from .csl import DOI_PREFIX, normalise
 from .diagnostic import Diagnostic, Location, error, sort_diagnostics, warning
 from .label import article_before, at_sentence_start, leading_article
 from .links import Graph, ReeksKey, reeks_key
@@ -28,6 +28,8 @@ from .model import BY_FOLDER, RESERVED_IDS, Document, Entity, Principe
 from .redirects import claims, renamed_to
 from .schema import ID_PATTERN, SCHEMAS
 from .starter import PLACEHOLDER, PLACEHOLDER_ID, is_placeholder
+from .urls import EXAMPLE as URL_EXAMPLE
+from .urls import url_problem
 
 
 class Context:
@@ -366,6 +368,8 @@ def relations_resolve(ctx: Context) -> Iterator[Diagnostic]:
                     continue
                 location = entity.location(key, i)
                 found = by_id.get(target)
+                if found is None and target in ctx.corpus.unreadable:
+                    continue  # the file exists; its own error says why it cannot be read
                 if found is None:
                     yield error(
                         location,
@@ -459,7 +463,7 @@ def links_resolve(ctx: Context) -> Iterator[Diagnostic]:
     """Every `[[id]]` link in a body names an existing entity."""
     for body in ctx.graph.bodies.values():
         for link in body.links:
-            if link.target not in ctx.corpus.by_id:
+            if link.target not in ctx.corpus.by_id and link.target not in ctx.corpus.unreadable:
                 yield error(
                     link.span.location,
                     "link",
@@ -581,14 +585,16 @@ def no_links_in_citations(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule
 def no_unsafe_links(ctx: Context) -> Iterator[Diagnostic]:
-    """No `javascript:`, `vbscript:` or `data:` links in a body."""
+    """Every link in a body follows the one URL policy (urls.py): https, http, mailto or a
+    relative link; no `javascript:`, `data:`, `vbscript:`, however it is spelt or encoded."""
     for body in ctx.graph.bodies.values():
         for finding in body.unsafe_links:
             yield error(
                 finding.location,
                 "onveilige-link",
-                f"Een link naar ‘{finding.text[:40]}’ is niet toegestaan.",
-                "Link naar een webadres (https://…) of naar een pagina met [[id]].",
+                f"De link ‘{finding.text[:40]}’ {finding.reason}.",
+                f"Link naar een webadres, zoals [Movisie]({URL_EXAMPLE}), of naar een pagina "
+                "met [[id]].",
             )
 
 
@@ -836,18 +842,51 @@ def bib_and_others(ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
-@rule
-def bib_url_scheme(ctx: Context) -> Iterator[Diagnostic]:
-    """A URL starts with https:// or http://, or the link on the site leads nowhere."""
+_URL_COMMAND = re.compile(r"\\url\{([^{}]*)\}")
+_LOOKS_LIKE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:|^www\.|^//")
+
+
+def _url_hint(value: str) -> str:
+    bare = value.removeprefix("//")
+    if bare.startswith("www.") and url_problem("https://" + bare) is None:
+        return f"Schrijf ‘https://{bare}’ (controleer of de site https ondersteunt)."
+    return f"Schrijf een volledig webadres zonder spaties of < > \" ', zoals ‘{URL_EXAMPLE}’."
+
+
+def _field_urls(ctx: Context) -> Iterator[tuple[str, str, Location]]:
+    """(what, url, where) for every URL a field of the corpus asks the site to write."""
+    for bundel in ctx.corpus.bundels.values():
+        raw = bundel.document.data.get("url")
+        if isinstance(raw, str):
+            yield f"De url van de bundel ‘{bundel.id}’", raw.strip(), bundel.location("url")
     for entry in ctx.corpus.bibliography.entries.values():
         url = entry.fields.get("url", "").strip()
-        if url and not re.match(r"^https?://", url, re.IGNORECASE):
-            yield warning(
-                entry.field_location("url"),
-                "bibtex-url",
-                f"De URL van ‘{entry.key}’ begint niet met https:// of http://.",
-                f"Schrijf ‘https://{url.removeprefix('//')}’ (controleer of de site https ondersteunt).",
+        if url:
+            yield f"De url van ‘{entry.key}’", url, entry.field_location("url")
+        doi = entry.fields.get("doi", "").strip()
+        if doi:
+            yield (
+                f"De doi van ‘{entry.key}’",
+                "https://doi.org/" + DOI_PREFIX.sub("", doi),
+                entry.field_location("doi"),
             )
+        how = entry.fields.get("howpublished", "").strip()
+        for found in _URL_COMMAND.findall(how) or ([how] if _LOOKS_LIKE_URL.match(how) else []):
+            yield (
+                f"Het adres in howpublished van ‘{entry.key}’",
+                found.strip(),
+                (entry.field_location("howpublished")),
+            )
+
+
+@rule
+def field_urls_safe(ctx: Context) -> Iterator[Diagnostic]:
+    """Every URL in a field (a bundle's `url`; a work's `url`, `doi`, `howpublished`) follows
+    the one URL policy (urls.py): https or http, nothing that can break out of a link."""
+    for what, url, location in _field_urls(ctx):
+        problem = url_problem(url)
+        if problem:
+            yield error(location, "url", f"{what} {problem}: ‘{url[:60]}’.", _url_hint(url))
 
 
 def _chapter_of(a: BibEntry, b: BibEntry) -> bool:

@@ -28,6 +28,7 @@ from ..load import Corpus
 from ..markup import Citation, substitute
 from ..model import ENTITY_TYPES, Begrip, Bundel, Casus, Entity, Kwestie, Principe
 from ..redirects import Redirect, redirects
+from ..urls import is_safe
 
 NavItem = str | dict[str, Any]
 
@@ -61,9 +62,21 @@ def md_inline(text: object) -> str:
     """Escape plain text for use inside generated Markdown."""
     value = str(text)
     value = value.replace("\\", "\\\\")
-    for char in "`*_[]":
+    for char in "`*_[]{}":
         value = value.replace(char, "\\" + char)
     return value.replace("<", "&lt;").replace("\n", " ")
+
+
+def safe_url(url: object) -> str:
+    """The URL if the URL policy allows it, else nothing: a template never writes another."""
+    text = str(url or "").strip()
+    return text if text and is_safe(text) else ""
+
+
+def code_fence(code: str) -> str:
+    """A backtick fence longer than any run of backticks in `code`, so it cannot close early."""
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    return "`" * max(4, longest + 1)
 
 
 def pages_label(pagina: object) -> str:
@@ -96,6 +109,8 @@ class Renderer:
         )
         self.env.filters["md"] = md_inline
         self.env.filters["pagina"] = pages_label
+        self.env.filters["safe_url"] = safe_url
+        self.env.filters["fence"] = code_fence
 
     # --- pages --------------------------------------------------------------------------
 

@@ -1,0 +1,163 @@
+"""Untrusted input never becomes markup or code in the built site.
+
+Every field of every file arrives by pull request from the internet. Text payloads (HTML,
+Markdown attribute lists, Jinja) must come out as text in a real `mkdocs build --strict`;
+URL payloads are errors, and even then no template writes the URL.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kennisbank import build
+from kennisbank.urls import BODY_SCHEMES, url_problem
+
+from conftest import FIXTURES, write_files
+
+HTML_PAYLOAD = '<img src=x onerror=alert(1)>"><script>alert(2)</script>'
+ATTR_PAYLOAD = "Titel { onclick=alert(3) }"
+JINJA_PAYLOAD = "{{ 7*7 }} {% raw %}"
+
+
+class _Markup(HTMLParser):
+    """Collects what would run in a browser: script elements, event handlers, and links or
+    sources whose scheme the URL policy refuses."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            unsafe_url = name in ("href", "src", "action", "formaction") and bool(
+                value and url_problem(value, schemes=BODY_SCHEMES, relative=True)
+            )
+            if name.startswith("on") or unsafe_url:
+                self.found.append(f"<{tag} {name}={value}>")
+        src = dict(attrs).get("src") or ""
+        if tag == "script" and src and "assets/javascripts/" not in src:
+            self.found.append(f"<script src={src}>")
+
+    def handle_data(self, data: str) -> None:
+        if "alert(2)" in data and self.lasttag == "script":
+            self.found.append("<script>alert(2)</script>")
+
+
+def _markup_in(site: Path) -> list[str]:
+    found = []
+    for page in site.rglob("*.html"):
+        parser = _Markup()
+        parser.feed(page.read_text(encoding="utf-8"))
+        found += [f"{page.relative_to(site)}: {item}" for item in parser.found]
+    return found
+
+
+def _payload_corpus(root: Path) -> None:
+    shutil.copytree(FIXTURES / "valid", root)
+    write_files(
+        root,
+        {
+            "kwesties/payload.md": (
+                "---\n"
+                f"titel: '{HTML_PAYLOAD}'\n"
+                f"kort: '{ATTR_PAYLOAD}'\n"
+                f"samenvatting: '{JINJA_PAYLOAD} {HTML_PAYLOAD}'\n"
+                f"concept: '{ATTR_PAYLOAD}'\n"
+                f"vragen: ['{HTML_PAYLOAD}', '{JINJA_PAYLOAD}']\n"
+                f"over_de_bron: '{HTML_PAYLOAD} {JINJA_PAYLOAD}'\n"
+                "bronnen: [{bundel: testbundel-2020, sectie: '" + HTML_PAYLOAD + "'}]\n"
+                f"tags: ['{ATTR_PAYLOAD}']\n"
+                "---\n"
+                "Tekst met {{ 7*7 }} en [[payload]] en [[eigen-kracht]].\n"
+            ),
+            "begrippen/payload-begrip.md": (
+                "---\n"
+                f"term: '{HTML_PAYLOAD}'\n"
+                f"definitie: '{ATTR_PAYLOAD} {JINJA_PAYLOAD}'\n"
+                f"synoniemen: ['{HTML_PAYLOAD}']\n"
+                "bronnen: [{bundel: testbundel-2020}]\n"
+                "---\n"
+                "Zie [@payload2020].\n"
+            ),
+            "bibliography/payload.bib": (
+                "@book{payload2020,\n"
+                "  author = {Jansen, Bram},\n"
+                "  title = {" + HTML_PAYLOAD + " " + JINJA_PAYLOAD + "},\n"
+                "  publisher = {<b onmouseover=alert(4)>Uitgever</b>},\n"
+                "  note = {" + HTML_PAYLOAD + "},\n"
+                "  year = {2020},\n"
+                "  abstract = {```` <script>alert(2)</script> ````}\n"
+                "}\n"
+            ),
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("payload") / "corpus"
+    _payload_corpus(root)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_text_payloads_come_out_as_text(payload_site: Path) -> None:
+    assert _markup_in(payload_site) == []
+    page = (payload_site / "kwesties" / "payload" / "index.html").read_text(encoding="utf-8")
+    assert "Tekst met {{ 7*7 }} en" in page and "Tekst met 49" not in page
+    assert "onerror=alert(1)" in page  # shown to the reader as text, escaped
+    work = (payload_site / "literatuur" / "payload2020" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in work  # the BibTeX stays in its code block
+
+
+@pytest.mark.parametrize(
+    ("bib_url", "bundel_url"),
+    [
+        ("javascript:alert(document.domain)", "https://x.nl/a> <img src=x onerror=alert(1)>"),
+        ("JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>"),
+        ("&#106;avascript:alert(1)", "vbscript:msgbox(1)"),
+    ],
+)
+def test_url_payloads_are_errors_and_never_written(
+    bib_url: str, bundel_url: str, tmp_path: Path
+) -> None:
+    root = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "valid", root)
+    bundel = root / "bundels" / "testbundel-2020.md"
+    text = bundel.read_text(encoding="utf-8").replace("---\n", f"---\nurl: '{bundel_url}'\n", 1)
+    bundel.write_text(text, encoding="utf-8")
+    bib = root / "bibliography" / "literatuur.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace(
+            "@book{lipsky1980,", "@book{lipsky1980,\n  url = {" + bib_url + "},", 1
+        ),
+        encoding="utf-8",
+    )
+    result = build(root)
+    rules = {d.rule for d in result.errors}
+    assert rules == {"url"}, [d.format() for d in result.errors]
+    for page in result.site.pages:
+        # every link the Markdown pages would make, inline `](…)` and autolink `<…:…>`
+        targets = re.findall(r"\]\(<?([^)>\s]*)", page.content)
+        targets += re.findall(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>]*)>", page.content)
+        assert targets, page.path
+        for target in targets:
+            assert url_problem(target, schemes=BODY_SCHEMES, relative=True) is None, (
+                page.path,
+                target,
+            )
