@@ -5,6 +5,7 @@
 #   make check  alleen de inhoud controleren
 #   make linkcheck  de links in de gebouwde site controleren (offline, met LinkChecker)
 #   make hooks  de controles ook bij elke git commit laten draaien (pre-commit)
+#   make properdocs / make zensical  dezelfde site in site/ met een andere bouwer (README)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 LINKCHECK_FLAGS ?=
 
-.PHONY: site test serve check generate bench clean install linkcheck hooks
+.PHONY: site test serve check generate bench clean install linkcheck hooks properdocs zensical
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 $(VENV)/.installed-links: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --editable '.[links]'
+	@touch $@
+
+$(VENV)/.installed-engines: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --editable '.[engines]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -53,16 +58,32 @@ linkcheck: site $(VENV)/.installed-links
 hooks: $(VENV)/.installed-test
 	$(BIN)/pre-commit install
 
+# Andere bouwers (README, "Andere bouwers"). ProperDocs draait de plugin zoals MkDocs;
+# Zensical draait geen plugins, dus eerst de pagina's als bestanden naast docs/.
+properdocs: check $(VENV)/.installed-engines
+	$(BIN)/properdocs build --strict --quiet -f mkdocs.yml
+
+ZENSICAL_DOCS := build/zensical/docs
+
+zensical: check $(VENV)/.installed-engines
+	rm -rf build/zensical site
+	mkdir -p build/zensical
+	cp -R docs $(ZENSICAL_DOCS)
+	$(BIN)/kennisbank generate $(ZENSICAL_DOCS)
+	$(BIN)/zensical build --clean --strict -f zensical.yml
+
 generate: $(VENV)/.installed
 	$(BIN)/kennisbank generate generated/
 
-# Benchmarks (not part of the tests): APA formatting against mkdocs-bibtex, and the build.
-bench: $(VENV)/.installed
+# Benchmarks (not part of the tests): APA formatting against mkdocs-bibtex, the build, and
+# the real content built by MkDocs, ProperDocs and Zensical (every page present in each).
+bench: $(VENV)/.installed $(VENV)/.installed-engines
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python scripts/bench_bibliography.py
 	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_engines.py
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(VENV)/.installed-engines
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
@@ -71,4 +92,4 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site generated .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site generated build/zensical .cache .pytest_cache .mypy_cache .ruff_cache

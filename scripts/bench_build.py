@@ -19,8 +19,8 @@ from pathlib import Path
 
 from kennisbank.links import Graph
 from kennisbank.load import load
-from kennisbank.render import render_site
-from kennisbank.validate import validate
+from kennisbank.pages import render_site
+from kennisbank.rules import validate
 
 REPO = Path(__file__).resolve().parent.parent
 

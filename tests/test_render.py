@@ -9,7 +9,7 @@ import pytest
 
 from kennisbank import build
 from kennisbank.label import link_label
-from kennisbank.render import md_inline, relative
+from kennisbank.pages import md_inline, relative
 
 from conftest import FIXTURES, write_files
 

@@ -34,7 +34,8 @@ def _run(tmp_path: Path, files: dict[str, str]) -> str:
     root = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "rules" / "_base", root)
     write_files(root, files)
-    return "\n".join(d.format() for d in validate(load(root)))
+    # each diagnostic with its code, so that the case files also pin the codes down
+    return "\n".join(f"[{d.rule}] {d.format()}" for d in validate(load(root)))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -50,11 +51,26 @@ def test_invalid_case_gives_exact_diagnostics(
     assert _run(tmp_path, files) == expected.rstrip("\n")
 
 
-def test_every_rule_has_a_docstring_and_a_case() -> None:
-    covered = {yaml.safe_load(c.read_text(encoding="utf-8"))["rule"] for c in CASES}
+def _rules_of(case: Path) -> list[str]:
+    named = yaml.safe_load(case.read_text(encoding="utf-8"))["rule"]
+    return named if isinstance(named, list) else [named]
+
+
+def test_every_rule_has_a_docstring_and_a_case_that_shows_its_code() -> None:
     for rule in RULES:
-        assert rule.__doc__ and rule.__doc__.strip(), rule.__name__
-        assert rule.__name__ in covered, f"no case file for rule {rule.__name__}"
+        assert rule.doc, rule.name
+        cases = [c for c in CASES if rule.name in _rules_of(c)]
+        assert cases, f"no case file for rule {rule.name}"
+        severity = rule.severity.value
+        assert any(
+            f"[{rule.code}] " in text and f": {severity}: " in text
+            for text in (c.read_text(encoding="utf-8") for c in cases)
+        ), f"no case shows a {severity} with code {rule.code} for rule {rule.name}"
+
+
+def test_rule_names_are_unique() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
 
 
 def test_base_corpus_is_clean(tmp_path: Path) -> None:

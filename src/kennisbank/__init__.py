@@ -3,8 +3,8 @@
 from .build import Build, build
 from .diagnostic import Diagnostic, Location, Severity
 from .load import Corpus, load
-from .render import Page, Site, render_site
-from .validate import RULES, validate
+from .pages import Page, Site, render_site
+from .rules import RULES, validate
 
 __all__ = [
     "RULES",

@@ -9,8 +9,8 @@ from .diagnostic import Diagnostic, sort_diagnostics
 from .links import Graph
 from .literature import Literature
 from .load import Corpus, load
-from .render import Site, render_site
-from .validate import validate
+from .pages import Site, render_site
+from .rules import validate
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,9 +12,9 @@ from .build import build, check, write_pages
 from .diff import compare, format_markdown, format_text
 from .load import Corpus, load
 from .revision import RevisionCorpus, RevisionError
+from .rules import summarise
 from .schema import write_schemas
 from .starter import KINDS, StarterError, create
-from .validate import summarise
 
 
 def _check(args: argparse.Namespace) -> int:

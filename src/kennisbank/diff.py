@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from .links import Graph
 from .load import Corpus
 from .model import Entity
+from .pages import render_site
 from .redirects import redirects
-from .render import render_site
 
 
 @dataclass(frozen=True, kw_only=True, order=True)

@@ -16,6 +16,7 @@ from slugify import slugify
 from .load import Corpus
 from .markup import Body, analyse
 from .model import Bundel, Entity, Principe
+from .paths import reeks_page
 
 # (bundle id of the members' first source, slug of the reeks name)
 ReeksKey = tuple[str | None, str]
@@ -42,8 +43,7 @@ class Reeks:
 
     @property
     def page(self) -> str:
-        prefix = f"{self.bundel}/" if self.bundel else ""
-        return f"principes/reeksen/{prefix}{self.slug}.md"
+        return reeks_page(self.bundel, self.slug)
 
 
 def reeks_key(principe: Principe) -> ReeksKey | None:

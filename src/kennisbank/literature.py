@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from slugify import slugify
-
 from .bibliography import BibEntry
 from .citeproc import CiteprocError, Formatted, format_all
 from .csl import CslItem, csl_item, plain
@@ -21,8 +19,7 @@ from .diagnostic import Diagnostic, Location, error
 from .links import Graph
 from .markup import Citation
 from .model import Bundel, Entity, Hoofdstuk
-
-FOLDER = "literatuur"
+from .paths import work_pages
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,7 +104,7 @@ class Literature:
             formatted = Formatted()
         order = [k for k in formatted.order if k in entries]
         order += [k for k in entries if k not in formatted.references]  # unformatted: keep them
-        pages = _pages(order)
+        pages = work_pages(order)
         works = {
             key: Work(
                 entry=entries[key],
@@ -165,17 +162,3 @@ class Literature:
     def chapter_works(self, hoofdstuk: Hoofdstuk) -> list[Work]:
         keys = set(hoofdstuk.literatuur)
         return [work for key, work in self.works.items() if key in keys]
-
-
-def _pages(keys: list[str]) -> dict[str, str]:
-    """A page per work; keys are slugified for the URL and kept unique."""
-    pages: dict[str, str] = {}
-    used: set[str] = {"index"}
-    for key in keys:
-        slug = slugify(key) or "werk"
-        candidate, number = slug, 2
-        while candidate in used:
-            candidate, number = f"{slug}-{number}", number + 1
-        used.add(candidate)
-        pages[key] = f"{FOLDER}/{candidate}.md"
-    return pages

@@ -25,6 +25,7 @@ from .model import (
     Entity,
     Hoofdstuk,
     Persoon,
+    Ref,
 )
 
 
@@ -122,6 +123,8 @@ def build_entity(document: Document) -> Entity:
         "document": document,
         "bronnen": _bronnen(document),
         "tags": _texts(data.get("tags")),
+        "refs": tuple(r for key in cls.relations for r in _refs(document, key)),
+        "vorige": _refs(document, "vorige_ids"),
     }
     for spec in dataclasses.fields(cls):
         if spec.name in values or not spec.init:
@@ -198,6 +201,15 @@ def _hoofdstukken(document: Document, raw: object) -> tuple[Hoofdstuk, ...]:
             )
         )
     return tuple(chapters)
+
+
+def _refs(document: Document, key: str) -> tuple[Ref, ...]:
+    raw = document.data.get(key)
+    return tuple(
+        Ref(key=key, target=target, location=document.location(key, i))
+        for i, target in enumerate(raw if isinstance(raw, list) else [])
+        if isinstance(target, str)
+    )
 
 
 def _bronnen(document: Document) -> tuple[Bronverwijzing, ...]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .diagnostic import Location
+from .paths import entity_page
 
 FieldPath = tuple[str | int, ...]
 
@@ -54,6 +55,16 @@ class Bronverwijzing:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Ref:
+    """One id as written in a list of the front matter (`principes: [x]`, `vorige_ids: [y]`),
+    with its place, so a check can point at it without reading the raw data."""
+
+    key: str
+    target: str
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
 class Persoon:
     naam: str
     instelling: str | None = None
@@ -87,6 +98,9 @@ class Entity:
     tags: tuple[str, ...] = ()
     # Ids this entity had before a rename; their old URLs redirect here.
     vorige_ids: tuple[str, ...] = ()
+    # Every id in a relation list, in the order written (with locations), and the old ids.
+    refs: tuple[Ref, ...] = ()
+    vorige: tuple[Ref, ...] = ()
     # The label a [[link]] without its own label prints in running text.
     kort: str | None = None
     # What is damaged, misprinted or inconsistent in the source for this entry.
@@ -116,7 +130,7 @@ class Entity:
     @property
     def page(self) -> str:
         """The generated page's source path, relative to the docs root."""
-        return f"{self.folder}/{self.id}.md"
+        return entity_page(self.folder, self.id)
 
     def location(self, *keypath: str | int) -> Location:
         return self.document.location(*keypath)
@@ -287,5 +301,3 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (Kwestie, Principe, Casus, Begrip, Bund
 BY_KIND: Mapping[str, type[Entity]] = {t.kind: t for t in ENTITY_TYPES}
 BY_FOLDER: Mapping[str, type[Entity]] = {t.folder: t for t in ENTITY_TYPES}
 CONTENT_FOLDERS: tuple[str, ...] = tuple(t.folder for t in ENTITY_TYPES)
-# Names of generated overview pages: no entity (nor an old id) may take them.
-RESERVED_IDS: frozenset[str] = frozenset({"index", "reeksen", "tags", "literatuur", "overzicht"})

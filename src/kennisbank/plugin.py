@@ -17,8 +17,8 @@ from mkdocs.structure.files import File, Files
 
 from .build import Build, build
 from .model import CONTENT_FOLDERS
-from .render import nav_with_docs
-from .validate import summarise
+from .pages import nav_with_docs
+from .rules import summarise
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 

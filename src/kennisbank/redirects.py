@@ -2,28 +2,19 @@
 
 An entity lists the ids it had before (`vorige_ids: [oude-naam]`). Its old URL
 `/<folder>/<oude-naam>/` then gets a small page that sends readers on to the new one. Only
-claims that cannot clash get a redirect; the `previous_ids` check reports the others.
+claims that cannot clash get a redirect (ids.py decides); the `previous_ids` check reports
+the others.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .diagnostic import Location
+from .ids import claims
 from .load import Corpus
-from .model import RESERVED_IDS, Entity
-from .schema import ID_PATTERN
-
-
-@dataclass(frozen=True, kw_only=True)
-class Claim:
-    """One entry of a `vorige_ids` list, as written."""
-
-    old_id: str
-    entity: Entity
-    location: Location
+from .model import Entity
+from .paths import redirect_page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,34 +27,14 @@ class Redirect:
     @property
     def path(self) -> str:
         """The redirect page's path relative to the docs root: `/<folder>/<old-id>/`."""
-        return f"{self.target.folder}/{self.old_id}/index.html"
-
-
-def claims(corpus: Corpus) -> Iterator[Claim]:
-    for entity in corpus.entities:
-        raw = entity.document.data.get("vorige_ids")
-        for i, old_id in enumerate(raw if isinstance(raw, list) else []):
-            if isinstance(old_id, str):
-                yield Claim(old_id=old_id, entity=entity, location=entity.location("vorige_ids", i))
+        return redirect_page(self.target.folder, self.old_id)
 
 
 def redirects(corpus: Corpus) -> list[Redirect]:
-    """The redirects to generate: well-formed old ids that no live page or earlier claim has."""
-    live = {e.id.casefold() for e in corpus.entities}
-    seen: set[str] = set()
-    found = []
-    for claim in claims(corpus):
-        folded = claim.old_id.casefold()
-        if (
-            not re.fullmatch(ID_PATTERN, claim.old_id)
-            or folded in live
-            or folded in RESERVED_IDS
-            or folded in seen
-        ):
-            continue
-        seen.add(folded)
-        found.append(Redirect(old_id=claim.old_id, target=claim.entity))
-    return found
+    """The redirects to generate: the old ids whose claim has no conflict."""
+    return [
+        Redirect(old_id=c.old_id, target=c.entity) for c in claims(corpus) if c.conflict is None
+    ]
 
 
 def renamed_to(corpus: Corpus) -> Mapping[str, Entity]:

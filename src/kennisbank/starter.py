@@ -16,9 +16,9 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .ids import taken
 from .load import Corpus, load
-from .model import BY_KIND, RESERVED_IDS
-from .redirects import claims
+from .model import BY_KIND, Entity
 from .schema import ID_PATTERN
 
 PLACEHOLDER = "VUL IN"
@@ -85,27 +85,24 @@ def create(root: Path, kind: str, title: str, id_: str | None = None) -> Starter
 
 
 def _refuse_taken_id(corpus: Corpus, new_id: str, kind: str) -> None:
-    folded = new_id.casefold()
-    if folded in RESERVED_IDS:
+    holder = taken(corpus, new_id)
+    if isinstance(holder, str):
         raise StarterError(
             f"‘{new_id}’ is een gereserveerde naam voor een overzichtspagina.",
             "Kies een andere id met --id.",
         )
-    for document in corpus.documents:
-        if document.id.casefold() == folded:
-            raise StarterError(
-                f"De id ‘{new_id}’ bestaat al: {document.path}. Ids zijn uniek over alle soorten "
-                "heen.",
-                f"Vul dat bestand aan, of kies een andere id met --id (bijvoorbeeld --id "
-                f"{new_id}-{kind}).",
-            )
-    for claim in claims(corpus):
-        if claim.old_id.casefold() == folded:
-            raise StarterError(
-                f"‘{new_id}’ is een oude id van {claim.entity.path} (vorige_ids); het oude adres "
-                "stuurt daarheen door.",
-                "Kies een andere id met --id.",
-            )
+    if isinstance(holder, Entity):
+        raise StarterError(
+            f"De id ‘{new_id}’ bestaat al: {holder.path}. Ids zijn uniek over alle soorten heen.",
+            f"Vul dat bestand aan, of kies een andere id met --id (bijvoorbeeld --id "
+            f"{new_id}-{kind}).",
+        )
+    if holder is not None:
+        raise StarterError(
+            f"‘{new_id}’ is een oude id van {holder.entity.path} (vorige_ids); het oude adres "
+            "stuurt daarheen door.",
+            "Kies een andere id met --id.",
+        )
 
 
 def _template(kind: str) -> str:

@@ -1,0 +1,36 @@
+"""Rendering the corpus into Markdown pages (Jinja templates) and a navigation tree.
+
+Knows nothing of MkDocs: the plugin turns `Site.pages` into virtual files, and
+`kennisbank generate` writes the same pages to disk. Each page family is a module that
+registers itself (families.py); `render_site` runs them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..links import Graph
+from ..literature import Literature
+from ..load import Corpus
+from . import entity, indexes, redirect, reeks, works  # noqa: F401  (they register families)
+from .context import Page, RenderContext
+from .families import FAMILIES
+from .markdown import md_inline, relative
+from .nav import NavItem, nav_with_docs, site_nav
+
+__all__ = ["NavItem", "Page", "Site", "md_inline", "nav_with_docs", "relative", "render_site"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site:
+    pages: tuple[Page, ...]
+    nav: tuple[NavItem, ...]
+
+
+def render_site(
+    corpus: Corpus, graph: Graph | None = None, literature: Literature | None = None
+) -> Site:
+    ctx = RenderContext(corpus, graph, literature)
+    pages = [page for make in FAMILIES.values() for page in make(ctx)]
+    pages.sort(key=lambda p: p.path)
+    return Site(pages=tuple(pages), nav=tuple(site_nav(ctx)))

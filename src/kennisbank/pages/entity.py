@@ -1,0 +1,62 @@
+"""A page per entity: kwestie, principe, casus, begrip, bundel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import ENTITY_TYPES, Begrip, Bundel, Casus, Entity, Kwestie, Principe
+from .context import Page, RenderContext
+from .families import family
+from .works import citation_meta
+
+
+@family("entity")
+def entity_pages(ctx: RenderContext) -> Iterator[Page]:
+    for entity in ctx.corpus.entities:
+        yield entity_page(ctx, entity)
+
+
+def entity_page(ctx: RenderContext, entity: Entity) -> Page:
+    meta: dict[str, Any] = {"description": entity.summary}
+    if entity.tags:
+        meta["tags"] = list(entity.tags)
+    if isinstance(entity, Kwestie):
+        meta["search"] = {"boost": 2}
+    if isinstance(entity, Bundel) and entity.bib in ctx.literature.works:
+        meta["citation"] = citation_meta(ctx.literature.works[entity.bib])
+    graph = ctx.graph
+    return ctx.template(
+        f"{entity.kind}.md.j2",
+        entity.page,
+        entity.title,
+        meta,
+        entity=entity,
+        body=ctx.body(entity),
+        kwesties=graph.related(entity, Kwestie),
+        principes=graph.related(entity, Principe),
+        casussen=graph.related(entity, Casus),
+        begrippen=graph.related(entity, Begrip),
+        verwant=[
+            e
+            for e in graph.related(entity, type(entity))
+            if e.id in entity.related_ids("verwant") or entity.id in e.related_ids("verwant")
+        ],
+        genoemd_in=graph.mentioned_in(entity),
+        bronnen=ctx.sources(entity),
+        reeks=graph.reeks_of(entity) if isinstance(entity, Principe) else None,
+        drawn_from=drawn_from(ctx, entity) if isinstance(entity, Bundel) else {},
+        literatuur=ctx.literature.cited_on(entity),
+        literature=ctx.literature,
+    )
+
+
+def drawn_from(ctx: RenderContext, bundel: Bundel) -> dict[str, list[Entity]]:
+    """What the site takes from a bundle, by type."""
+    groups: dict[str, list[Entity]] = {}
+    drawn = ctx.graph.drawn_from(bundel)
+    for cls in ENTITY_TYPES:
+        found = [e for e in drawn if isinstance(e, cls) and e is not bundel]
+        if found:
+            groups[cls.plural] = found
+    return groups

@@ -1,0 +1,244 @@
+"""Rules over references: relations, [[links]], citations, sources, bundle keys, reeksen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..label import article_before, at_sentence_start, leading_article
+from ..links import ReeksKey, reeks_key
+from ..markup import WikiLink
+from ..model import Entity, Principe
+from ..starter import PLACEHOLDER_ID
+from .registry import FOUT, WAARSCHUWING, Context, Found, did_you_mean, found, rule
+
+
+@rule(code="relatie", severity=FOUT)
+def relations_resolve(ctx: Context) -> Iterator[Found]:
+    """Every relation (principes, casussen, begrippen, kwesties, verwant) names an existing entity
+    of the right type."""
+    by_id = ctx.corpus.by_id
+    for entity in ctx.corpus.entities:
+        for ref in entity.refs:
+            target, target_kind = ref.target, entity.relations[ref.key]
+            existing = by_id.get(target)
+            if existing is None and target in ctx.corpus.unreadable:
+                continue  # the file exists; its own error says why it cannot be read
+            if existing is None:
+                yield found(
+                    ref.location,
+                    f"‘{target}’ in ‘{ref.key}’ bestaat niet.",
+                    ctx.renamed_hint(target)
+                    or did_you_mean(target, ctx.ids_of(target_kind))
+                    or (
+                        f"Maak de pagina aan met: kennisbank new {target_kind} "
+                        f'"Titel" --id {target}'
+                        if target_kind
+                        else f"Maak eerst de pagina ‘{target}’ aan (kennisbank new …)."
+                    ),
+                )
+            elif target_kind and existing.kind != target_kind:
+                right_key = _key_for(entity, existing.kind)
+                yield found(
+                    ref.location,
+                    f"‘{target}’ in ‘{ref.key}’ is een {existing.kind}, geen {target_kind}.",
+                    f"Zet ‘{target}’ onder ‘{right_key}’."
+                    if right_key
+                    else "Verwijder de verwijzing of gebruik ‘verwant’.",
+                )
+
+
+@rule(code="relatie", severity=WAARSCHUWING)
+def relation_to_self(ctx: Context) -> Iterator[Found]:
+    """A relation does not point at the page itself."""
+    for entity in ctx.corpus.entities:
+        for ref in entity.refs:
+            kind = entity.relations[ref.key]
+            if ref.target == entity.id and (kind is None or kind == entity.kind):
+                yield found(
+                    ref.location,
+                    f"‘{ref.key}’ verwijst naar de pagina zelf.",
+                    "Verwijder deze verwijzing.",
+                )
+
+
+def _key_for(entity: Entity, kind: str) -> str | None:
+    return next((k for k, v in entity.relations.items() if v == kind), None)
+
+
+@rule(code="link", severity=FOUT)
+def links_resolve(ctx: Context) -> Iterator[Found]:
+    """Every `[[id]]` link in a body names an existing entity."""
+    for body in ctx.graph.bodies.values():
+        for link in body.links:
+            if link.target not in ctx.corpus.by_id and link.target not in ctx.corpus.unreadable:
+                yield found(
+                    link.span.location,
+                    f"De link [[{link.target}]] wijst naar een pagina die niet bestaat.",
+                    ctx.renamed_hint(link.target)
+                    or did_you_mean(link.target, ctx.corpus.by_id)
+                    or "Controleer de id (de bestandsnaam zonder .md).",
+                )
+
+
+def _links_in_running_text(ctx: Context) -> Iterator[tuple[WikiLink, Entity, str]]:
+    """Every [[link]] to an existing page, with the body text before it."""
+    for entity_id, body in ctx.graph.bodies.items():
+        text = ctx.corpus.by_id[entity_id].body
+        for link in body.links:
+            target = ctx.corpus.by_id.get(link.target)
+            if target is not None:
+                yield link, target, text[: link.span.start]
+
+
+@rule(code="link-lidwoord", severity=WAARSCHUWING)
+def link_article_once(ctx: Context) -> Iterator[Found]:
+    """A link's own label does not repeat the article before it ("het [[x|Het …]]")."""
+    for link, _, before in _links_in_running_text(ctx):
+        article = article_before(before)
+        if link.label and article and leading_article(link.label):
+            yield found(
+                link.span.location,
+                f"Het lidwoord staat twee keer: ‘{article} {link.label}’.",
+                "Laat het lidwoord weg uit de linktekst of uit de zin ervoor.",
+            )
+
+
+@rule(code="link-kort", severity=WAARSCHUWING)
+def link_no_whole_title(ctx: Context) -> Iterator[Found]:
+    """A link without a label does not put a whole question, or a title with a colon,
+    mid-sentence: its target needs a `kort`, or the link its own label."""
+    for link, target, before in _links_in_running_text(ctx):
+        if (
+            not link.label
+            and not target.kort
+            and any(c in target.title for c in "?:")
+            and not at_sentence_start(before)
+        ):
+            yield found(
+                link.span.location,
+                f"[[{target.id}]] zet de hele titel ‘{target.title}’ midden in de zin.",
+                f"Geef {target.path} een korte naam (‘kort: …’), of schrijf "
+                f"[[{target.id}|…]] met een eigen linktekst.",
+            )
+
+
+@rule(code="citaat", severity=FOUT)
+def citations_resolve(ctx: Context) -> Iterator[Found]:
+    """Every `[@key]` and `@key` citation names a work in bibliography/*.bib."""
+    keys = ctx.corpus.bibliography.entries
+    for body in ctx.graph.bodies.values():
+        for citation in body.citations:
+            for item in citation.items:
+                if item.key not in keys:
+                    yield found(
+                        citation.span.location,
+                        f"De bron ‘@{item.key}’ staat niet in de literatuur (bibliography/*.bib).",
+                        did_you_mean(item.key, keys)
+                        or "Voeg het werk toe aan een .bib-bestand, of schrijf een @ in gewone tekst als \\@.",
+                    )
+
+
+@rule(code="bron", severity=FOUT)
+def sources_resolve(ctx: Context) -> Iterator[Found]:
+    """Every source locator names an existing bundle, and a chapter of that bundle."""
+    bundels = ctx.corpus.bundels
+    for entity in ctx.corpus.entities:
+        for bron in entity.bronnen:
+            bundel = bundels.get(bron.bundel)
+            if bron.bundel == PLACEHOLDER_ID:
+                continue  # reported by the placeholders rule
+            if bundel is None:
+                yield found(
+                    bron.location,
+                    f"De bundel ‘{bron.bundel}’ bestaat niet.",
+                    did_you_mean(bron.bundel, bundels) or "Zie de map bundels/ voor de ids.",
+                )
+            elif bron.hoofdstuk and bundel.hoofdstuk(bron.hoofdstuk) is None:
+                chapters = [h.id for h in bundel.hoofdstukken]
+                yield found(
+                    bron.location,
+                    f"De bundel ‘{bundel.id}’ heeft geen hoofdstuk ‘{bron.hoofdstuk}’.",
+                    did_you_mean(bron.hoofdstuk, chapters)
+                    or f"Hoofdstukken: {', '.join(chapters) or 'geen'}.",
+                )
+
+
+@rule(code="bundel-bib", severity=FOUT)
+def bundle_keys_resolve(ctx: Context) -> Iterator[Found]:
+    """A bundle's `bib` key, its chapters' `bib` keys and their `literatuur` keys are in the
+    bibliography."""
+    keys = ctx.corpus.bibliography.entries
+    for bundel in ctx.corpus.bundels.values():
+        doc = bundel.document
+        wanted: list[tuple[str, tuple[str | int, ...]]] = []
+        if bundel.bib:
+            wanted.append((bundel.bib, ("bib",)))
+        chapters = doc.data.get("hoofdstukken")
+        for i, raw in enumerate(chapters if isinstance(chapters, list) else []):
+            if not isinstance(raw, dict):
+                continue
+            if isinstance(raw.get("bib"), str):
+                wanted.append((raw["bib"], ("hoofdstukken", i, "bib")))
+            for j, key in enumerate(raw.get("literatuur") or []):
+                if isinstance(key, str):
+                    wanted.append((key, ("hoofdstukken", i, "literatuur", j)))
+        for key, path in wanted:
+            if key not in keys and key != PLACEHOLDER_ID:
+                yield found(
+                    doc.location(*path),
+                    f"De BibTeX-sleutel ‘{key}’ staat niet in bibliography/*.bib.",
+                    did_you_mean(key, keys) or "Voeg het werk toe aan een .bib-bestand.",
+                )
+
+
+@rule(code="hoofdstuk-uniek", severity=FOUT)
+def chapters_unique(ctx: Context) -> Iterator[Found]:
+    """Chapter ids are unique within their bundle (source locators point at them)."""
+    for bundel in ctx.corpus.bundels.values():
+        seen: set[str] = set()
+        for chapter in bundel.hoofdstukken:
+            if chapter.id in seen:
+                yield found(
+                    chapter.location,
+                    f"Het hoofdstuk-id ‘{chapter.id}’ komt twee keer voor in deze bundel.",
+                    "Geef elk hoofdstuk een eigen id.",
+                )
+            seen.add(chapter.id)
+
+
+@rule(code="reeks", severity=WAARSCHUWING)
+def reeks_members_numbered(ctx: Context) -> Iterator[Found]:
+    """A member of a reeks has a `nummer` (its place), and a `nummer` belongs to a reeks."""
+    for entity in ctx.corpus.entities:
+        if not isinstance(entity, Principe):
+            continue
+        if entity.reeks and entity.nummer is None:
+            yield found(
+                entity.location("reeks"),
+                f"‘{entity.id}’ hoort bij de reeks ‘{entity.reeks}’ maar heeft geen nummer.",
+                "Voeg ‘nummer: …’ toe om de volgorde vast te leggen.",
+            )
+        elif not entity.reeks and entity.nummer is not None:
+            yield found(
+                entity.location("nummer"),
+                "Er staat een ‘nummer’ maar geen ‘reeks’.",
+                "Voeg ‘reeks: …’ toe of laat het nummer weg.",
+            )
+
+
+@rule(code="reeks", severity=FOUT)
+def reeks_numbers_unique(ctx: Context) -> Iterator[Found]:
+    """No two members of one reeks (its name within its bundle) share a `nummer`."""
+    seen: dict[tuple[ReeksKey, int], Principe] = {}
+    for entity in ctx.corpus.entities:
+        key = reeks_key(entity) if isinstance(entity, Principe) else None
+        if key is None or not isinstance(entity, Principe) or entity.nummer is None:
+            continue
+        first = seen.setdefault((key, entity.nummer), entity)
+        if first is not entity:
+            yield found(
+                entity.location("nummer"),
+                f"Nummer {entity.nummer} in de reeks ‘{entity.reeks}’ is al gebruikt door "
+                f"‘{first.id}’.",
+                "Nummer de leden van de reeks 1, 2, 3, …",
+            )
