@@ -100,3 +100,11 @@ def test_mkdocs_serve_starts_on_the_real_content() -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def test_page_paths_of_the_real_content_match_the_rendered_site() -> None:
+    from kennisbank.links import Graph
+    from kennisbank.pages import page_paths, render_site
+
+    graph = Graph(load(REPO))
+    assert page_paths(graph) == {p.path for p in render_site(graph.corpus, graph).pages}

@@ -159,3 +159,20 @@ def test_two_bundles_with_a_reeks_of_the_same_name_get_two_reeks_pages(
     assert "Ander lid" in second and "Ander lid" not in first
     assert "Proactief contact leggen" in first and "Proactief contact leggen" not in second
     assert second.startswith("---\ntitle: Vijf principes voor informele netwerken (Tweede bundel")
+
+
+def test_page_paths_name_every_rendered_page_without_rendering(valid_corpus: Path) -> None:
+    from kennisbank.links import Graph
+    from kennisbank.load import load
+    from kennisbank.pages import page_paths, render_site
+
+    # an old id (a redirect page) and a second bundle's reeks, so every family is present
+    page = valid_corpus / "kwesties" / "eigen-kracht.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("---\n", "---\nvorige_ids: [oud]\n", 1),
+        encoding="utf-8",
+    )
+    graph = Graph(load(valid_corpus))
+    rendered = {p.path for p in render_site(graph.corpus, graph).pages}
+    assert "kwesties/oud/index.html" in rendered
+    assert page_paths(graph) == rendered

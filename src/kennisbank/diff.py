@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from .links import Graph
 from .load import Corpus
 from .model import Entity
-from .pages import render_site
+from .pages import page_paths
+from .paths import url
 from .redirects import redirects
 
 
@@ -35,7 +36,7 @@ class Ref:
 
     @property
     def url(self) -> str:
-        return "/" + self.path.removesuffix(".md") + "/"
+        return url(self.path)
 
     def __str__(self) -> str:
         return f"{self.label} ‘{self.title}’"
@@ -119,12 +120,7 @@ def _cited(graph: Graph) -> set[str]:
 
 
 def _urls(graph: Graph) -> set[str]:
-    urls = set()
-    for page in render_site(graph.corpus, graph).pages:
-        path = page.path.removesuffix("index.html").removesuffix(".md")
-        path = path.removesuffix("index")
-        urls.add("/" + path.rstrip("/") + "/" if path else "/")
-    return urls
+    return {url(path) for path in page_paths(graph)}
 
 
 def _work(corpus: Corpus, key: str) -> str:

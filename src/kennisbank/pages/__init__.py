@@ -18,7 +18,16 @@ from .families import FAMILIES
 from .markdown import md_inline, relative
 from .nav import NavItem, nav_with_docs, site_nav
 
-__all__ = ["NavItem", "Page", "Site", "md_inline", "nav_with_docs", "relative", "render_site"]
+__all__ = [
+    "NavItem",
+    "Page",
+    "Site",
+    "md_inline",
+    "nav_with_docs",
+    "page_paths",
+    "relative",
+    "render_site",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,6 +40,11 @@ def render_site(
     corpus: Corpus, graph: Graph | None = None, literature: Literature | None = None
 ) -> Site:
     ctx = RenderContext(corpus, graph, literature)
-    pages = [page for make in FAMILIES.values() for page in make(ctx)]
+    pages = [page for family in FAMILIES.values() for page in family.make(ctx)]
     pages.sort(key=lambda p: p.path)
     return Site(pages=tuple(pages), nav=tuple(site_nav(ctx)))
+
+
+def page_paths(graph: Graph) -> set[str]:
+    """Every page path `render_site` makes, named without rendering (no pandoc, no templates)."""
+    return {path for family in FAMILIES.values() for path in family.paths(graph)}

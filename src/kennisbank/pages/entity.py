@@ -11,7 +11,7 @@ from .families import family
 from .works import citation_meta
 
 
-@family("entity")
+@family("entity", paths=lambda graph: (e.page for e in graph.corpus.entities))
 def entity_pages(ctx: RenderContext) -> Iterator[Page]:
     for entity in ctx.corpus.entities:
         yield entity_page(ctx, entity)

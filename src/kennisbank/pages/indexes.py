@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Begrip, Casus, Entity, Kwestie, Principe
+from ..model import Begrip, Bundel, Casus, Entity, Kwestie, Principe
 from ..paths import index_page
 from .context import Page, RenderContext
 from .families import family
 
+INDEXED = (Kwestie, Principe, Casus, Begrip, Bundel)
 
-@family("indexes")
+
+@family("indexes", paths=lambda graph: (index_page(cls.folder) for cls in INDEXED))
 def index_pages(ctx: RenderContext) -> list[Page]:
     corpus = ctx.corpus
     kwesties = sorted(corpus.of_type(Kwestie), key=lambda e: e.title.casefold())

@@ -10,7 +10,7 @@ from .families import family
 from .markdown import relative
 
 
-@family("redirect")
+@family("redirect", paths=lambda graph: (r.path for r in redirects(graph.corpus)))
 def redirect_pages(ctx: RenderContext) -> Iterator[Page]:
     """Static pages at the old addresses; not in the navigation, not in the search index."""
     template = ctx.env.get_template("redirect.html.j2")

@@ -10,7 +10,7 @@ from .context import Page, RenderContext, Source
 from .families import family
 
 
-@family("reeks")
+@family("reeks", paths=lambda graph: (r.page for r in graph.reeksen.values()))
 def reeks_pages(ctx: RenderContext) -> Iterator[Page]:
     for reeks in ctx.graph.reeksen.values():
         title = ctx.graph.reeks_title(reeks)

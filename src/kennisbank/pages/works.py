@@ -6,14 +6,21 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..links import Graph
 from ..literature import Work
 from ..paths import LITERATUUR, index_page
+from ..paths import work_pages as work_page_paths
 from .context import Page, RenderContext
 from .families import family
 from .markdown import plain_markdown
 
 
-@family("works")
+def _paths(graph: Graph) -> Iterator[str]:
+    yield from work_page_paths(graph.corpus.bibliography.entries).values()
+    yield index_page(LITERATUUR)
+
+
+@family("works", paths=_paths)
 def work_pages(ctx: RenderContext) -> Iterator[Page]:
     for work in ctx.literature.works.values():
         meta: dict[str, Any] = {"description": plain_markdown(work.reference)}
