@@ -64,11 +64,48 @@ def test_labels_are_narrative_citations_without_links(formatted: Formatted) -> N
     assert formatted.labels["hoijtink2017"] == "Hoijtink et al. (2017)"
 
 
+def _dutch_changes(style: bytes) -> dict[str, object]:
+    """What the Dutch rules change in a CSL style, read from the XML itself."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://purl.org/net/xbiblio/csl}"
+    root = ET.fromstring(style)
+    nl_dash = [
+        term.text
+        for locale in root.findall(f"{ns}locale")
+        if locale.get("{http://www.w3.org/XML/1998/namespace}lang") == "nl"
+        for term in locale.iter(f"{ns}term")
+        if term.get("name") == "page-range-delimiter"
+    ]
+    macros = {m.get("name"): m for m in root.iter(f"{ns}macro")}
+    capitalised = [
+        part.get("text-case")
+        for name in macros["author-short"].iter(f"{ns}name")
+        for part in name.findall(f"{ns}name-part")
+        if part.get("name") == "family"
+    ]
+    day_first = [
+        [part.get("name") for part in date]
+        for date in macros["date-issued-month-day"].iter(f"{ns}date")
+    ]
+    return {
+        "particle": root.get("demote-non-dropping-particle"),
+        "nl_dash": nl_dash,
+        "capitalised": capitalised,
+        "dates": day_first,
+    }
+
+
 def test_dutch_rules_are_applied_to_the_vendored_style() -> None:
-    style = dutch_apa_style().decode("utf-8")
-    assert 'demote-non-dropping-particle="display-and-sort"' in style
-    assert 'text-case="capitalize-first"' in style
-    assert "page-range-delimiter" in style
+    from kennisbank.citeproc import STYLE
+
+    before = _dutch_changes(Path(STYLE).read_bytes())
+    after = _dutch_changes(dutch_apa_style())
+    # each change is absent from the style as shipped, and present once applied
+    assert before["particle"] != "display-and-sort" and after["particle"] == "display-and-sort"
+    assert before["nl_dash"] == [] and after["nl_dash"] == ["–"]
+    assert before["capitalised"] == [] and set(after["capitalised"]) == {"capitalize-first"}
+    assert ["day", "month"] not in before["dates"] and ["day", "month"] in after["dates"]
 
 
 def test_pandoc_citation_round_trip() -> None:

@@ -43,10 +43,12 @@ def test_citations_parsed_as_pandoc_does() -> None:
     assert body.cited_keys == ["lipsky1980", "waal2016", "b"]
 
 
-def test_email_and_link_text_are_not_bracketed_citations() -> None:
-    body = analyse("Mail info@x.nl of [@x](https://a.nl).", "k.md", 1)
-    assert all(c.narrative for c in body.citations)
-    assert "info" not in [i.key for c in body.citations for i in c.items]
+def test_email_and_link_text_are_not_citations() -> None:
+    body = analyse("Mail info@x.nl of [@x](https://a.nl), zegt @lipsky1980 [p. 3].", "k.md", 1)
+    # only the real narrative citation: not the e-mail address, not the link text
+    assert [(c.narrative, [i.key for i in c.items]) for c in body.citations] == [
+        (True, ["lipsky1980"])
+    ]
 
 
 def test_html_and_unsafe_links_found() -> None:

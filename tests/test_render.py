@@ -83,8 +83,10 @@ def test_markdown_escaping_and_relative_paths() -> None:
     assert relative("principes/reeksen/x.md", "bundels/b.md#h") == "../../bundels/b.md#h"
 
 
-def test_generated_pages_are_not_written_into_docs() -> None:
-    assert not (Path(FIXTURES / "valid" / "docs" / "kwesties")).exists()
+def test_building_writes_nothing_into_the_content_or_docs(valid_corpus: Path) -> None:
+    before = sorted(p.relative_to(valid_corpus) for p in valid_corpus.rglob("*"))
+    assert build(valid_corpus).site.pages
+    assert sorted(p.relative_to(valid_corpus) for p in valid_corpus.rglob("*")) == before
 
 
 def test_navigation_nests_members_under_their_reeks_and_works_under_letters() -> None:
