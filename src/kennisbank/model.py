@@ -284,6 +284,9 @@ class Bundel(Entity):
     staat: str | None = None
     afgeleid: Mapping[str, str] = field(default_factory=dict)
     hoofdstukken: tuple[Hoofdstuk, ...] = ()
+    # Every BibTeX key the bundle names (its `bib`, each chapter's `bib` and `literatuur`),
+    # with the place it is written.
+    bib_refs: tuple[Ref, ...] = ()
 
     @property
     def title(self) -> str:
