@@ -60,8 +60,9 @@ def test_two_runs_give_what_one_full_run_gives() -> None:
 
 
 def test_an_organisation_cited_beside_a_shared_surname_is_formatted() -> None:
-    """The second run (initials for shared surnames) must also get the works cited beside
-    them, an organisation without a surname among them; pandoc prints "key?" otherwise."""
+    """The second run (initials for shared surnames) must get every work of each citation it
+    formats again, also one that is drawn in only through a later citation; pandoc prints
+    "key?" otherwise."""
     items = [
         {
             "id": "ej",
@@ -84,8 +85,16 @@ def test_an_organisation_cited_beside_a_shared_surname_is_formatted() -> None:
             "author": [{"literal": "Movisie"}],
             "issued": {"date-parts": [[2016]]},
         },
+        {
+            "id": "pi",
+            "type": "book",
+            "title": "D",
+            "author": [{"family": "Pietersen", "given": "Piet"}],
+            "issued": {"date-parts": [[2015]]},
+        },
     ]
-    citations = [_citation("[@ej; @mov]"), _citation("[@jj]")]
+    # Pietersen joins the shared group only through the second citation
+    citations = [_citation("[@mov; @pi]"), _citation("[@ej; @pi]"), _citation("[@jj]")]
     result = format_all(items, citations)
     assert "?" not in result.citations[0] and "Movisie, 2016" in result.citations[0]
     assert result == format_once(items, citations, initials=True)
