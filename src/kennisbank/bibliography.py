@@ -17,9 +17,11 @@ from pybtex.database.input.bibtex import LowLevelParser, Parser
 from pybtex.errors import capture, set_strict_mode
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
-from .diagnostic import Diagnostic, Location, error, warning
+from .diagnostic import Diagnostic, Location, crashed, error, warning
 
 RULE = "bibtex"
+# pybtex is pure Python; the largest real .bib file is ~40 KB.
+MAX_BIB_BYTES = 5_000_000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,7 +142,29 @@ def load_bibliography(root: Path, folder: str = "bibliography") -> Bibliography:
     for path in sorted(directory.glob("*.bib")) if directory.is_dir() else []:
         display = path.relative_to(root).as_posix()
         try:
+            size = path.stat().st_size
+            if size > MAX_BIB_BYTES:
+                diagnostics.append(
+                    error(
+                        Location(path=display),
+                        RULE,
+                        f"Het BibTeX-bestand is te groot ({size:,} bytes; de grens is "
+                        f"{MAX_BIB_BYTES:,}).".replace(",", "."),
+                        "Splits de literatuur op in meer .bib-bestanden.",
+                    )
+                )
+                continue
             text = path.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            diagnostics.append(
+                error(
+                    Location(path=display),
+                    RULE,
+                    f"Het BibTeX-bestand kan niet worden geopend ({exc.strerror or type(exc).__name__}).",
+                    "Controleer of het bestand bestaat en leesbaar is.",
+                )
+            )
+            continue
         except UnicodeDecodeError:
             diagnostics.append(
                 error(
@@ -152,7 +176,11 @@ def load_bibliography(root: Path, folder: str = "bibliography") -> Bibliography:
             )
             continue
         parser = _CollectingParser(display, text.replace("\r\n", "\n"))
-        parser.run()
+        try:
+            parser.run()
+        except Exception as exc:  # the guard: what pybtex does not report becomes an error here
+            where = Location(path=display, line=parser._line(parser._start))
+            parser.problems.append(crashed(where, RULE, "dit BibTeX-item", exc))
         diagnostics.extend(parser.problems)
         for bib_entry in parser.parsed:
             if bib_entry.key in entries:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import Cache
 from .diagnostic import Diagnostic, sort_diagnostics
 from .links import Graph
 from .literature import Literature
@@ -34,19 +35,24 @@ class Checked:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def check(root: Path) -> Checked:
-    """Load, validate and format the literature (its own diagnostics are part of the check)."""
-    corpus = load(root)
-    graph = Graph(corpus)
-    literature = Literature.build(graph)
+def check(root: Path, cache: Cache | None = None) -> Checked:
+    """Load, validate and format the literature (its own diagnostics are part of the check).
+
+    `cache` (by default the content root's, see cache.py) keeps parsed files and formatted
+    literature between runs; the result is the same with or without it."""
+    cache = Cache.for_root(root) if cache is None else cache
+    corpus = load(root, cache)
+    graph = Graph(corpus, cache)
+    literature = Literature.build(graph, cache)
     diagnostics = sort_diagnostics([*validate(corpus, graph), *literature.diagnostics])
+    cache.save()
     return Checked(
         corpus=corpus, graph=graph, literature=literature, diagnostics=tuple(diagnostics)
     )
 
 
-def build(root: Path) -> Build:
-    checked = check(root)
+def build(root: Path, cache: Cache | None = None) -> Build:
+    checked = check(root, cache)
     site = render_site(checked.corpus, checked.graph, checked.literature)
     return Build(corpus=checked.corpus, diagnostics=checked.diagnostics, site=site)
 

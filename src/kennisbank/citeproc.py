@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .cache import Cache, key
 from .csl import CslItem, dash_ranges
 from .markup import Citation
 
@@ -139,6 +140,62 @@ def pandoc_citation(citation: Citation, rank: Mapping[str, int] | None = None) -
         else:
             parts.append(text + (f", {locator}" if locator else ""))
     return parts[0] if citation.narrative else "[" + "; ".join(parts) + "]"
+
+
+def cached_format_all(
+    items: Sequence[CslItem], citations: Sequence[Citation], cache: Cache | None
+) -> Formatted:
+    """`format_all`, or its result from the cache when pandoc got exactly this input before.
+
+    The key is everything pandoc sees (the items, the citations as pandoc reads them, which
+    pandoc); the style is part of the code version every cache table carries."""
+    if cache is None or not cache.enabled or not items:
+        return format_all(items, citations)
+    cites = [
+        [c.narrative, [[i.key, i.prefix, i.locator, i.suppress_author] for i in c.items]]
+        for c in citations
+    ]
+    entry = key(
+        "literatuur",
+        json.dumps(list(items), sort_keys=True, default=str),
+        json.dumps(cites),
+        _pandoc_identity(),
+    )
+    stored = cache.get("literatuur", entry)
+    if stored is not None:
+        try:
+            found = Formatted(
+                references={str(k): str(v) for k, v in stored["references"].items()},
+                order=tuple(str(k) for k in stored["order"]),
+                citations=tuple(str(c) for c in stored["citations"]),
+                labels={str(k): str(v) for k, v in stored["labels"].items()},
+            )
+            if len(found.citations) == len(citations):
+                return found
+        except (AttributeError, KeyError, TypeError, ValueError):
+            pass  # not what we wrote: format again
+    formatted = format_all(items, citations)
+    cache.put(
+        "literatuur",
+        entry,
+        {
+            "references": dict(formatted.references),
+            "order": list(formatted.order),
+            "citations": list(formatted.citations),
+            "labels": dict(formatted.labels),
+        },
+    )
+    return formatted
+
+
+@cache
+def _pandoc_identity() -> str:
+    """Which pandoc formats: its path and size (another pandoc may format differently)."""
+    path = pandoc_path()
+    try:
+        return f"{path}:{Path(path).stat().st_size}"
+    except OSError:
+        return path
 
 
 def format_all(items: Sequence[CslItem], citations: Sequence[Citation]) -> Formatted:

@@ -91,3 +91,49 @@ def warning(
         rule=rule,
         suggestion=suggestion,
     )
+
+
+def crashed(location: Location, rule: str, part: str, exc: BaseException) -> Diagnostic:
+    """The error for input that made a parser fail in a way it does not report itself.
+
+    The guard around every parser (YAML, BibTeX, Markdown, pandoc) turns such a failure into
+    this diagnostic on the file that caused it, so a lector never sees a traceback."""
+    return error(
+        location,
+        rule,
+        f"{part[0].upper()}{part[1:]} kan niet worden gelezen: de lezer liep vast op iets in de "
+        f"tekst ({type(exc).__name__}).",
+        "Kijk naar wat je het laatst veranderde rond deze regel (ongewone tekens, heel lange of "
+        "diep geneste waarden) en maak het eenvoudiger. Blijft het, meld het dan: dan is het "
+        "ook een fout in de generator.",
+    )
+
+
+def to_json(diagnostic: Diagnostic) -> list[object]:
+    """A diagnostic as plain data, for the cache (`cache.py`)."""
+    loc = diagnostic.location
+    return [
+        loc.path,
+        loc.line,
+        loc.col,
+        diagnostic.severity.value,
+        diagnostic.message,
+        diagnostic.rule,
+        diagnostic.suggestion,
+    ]
+
+
+def from_json(value: list[object]) -> Diagnostic:
+    """The inverse of `to_json`; raises on anything else (the cache treats that as a miss)."""
+    path, line, col, severity, message, rule, suggestion = value
+    if not (isinstance(line, int) and isinstance(col, int)):
+        raise ValueError("location")
+    if suggestion is not None and not isinstance(suggestion, str):
+        raise ValueError("suggestion")
+    return Diagnostic(
+        location=Location(path=str(path), line=line, col=col),
+        severity=Severity(severity),
+        message=str(message),
+        rule=str(rule),
+        suggestion=suggestion,
+    )

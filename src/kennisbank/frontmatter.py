@@ -10,13 +10,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .diagnostic import Diagnostic, Location, error, warning
+from .diagnostic import Diagnostic, Location, crashed, error, warning
+from .diagnostic import from_json as diagnostic_from_json
+from .diagnostic import to_json as diagnostic_to_json
 from .model import FieldPath
 
 MAX_FILE_BYTES = 1_000_000
+# The YAML header is parsed by pure-Python PyYAML; the largest real header is ~10 KB.
+MAX_HEADER_BYTES = 200_000
 FENCE = "---"
 RULE = "bestand"
 
@@ -35,6 +40,20 @@ class FrontMatter:
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     """Read a file as UTF-8 text with Unix line ends; refuse what is too big or not UTF-8."""
+    try:
+        return _read_text(path, display)
+    except OSError as exc:
+        return None, [
+            error(
+                Location(path=display),
+                RULE,
+                f"Het bestand kan niet worden geopend ({exc.strerror or type(exc).__name__}).",
+                "Controleer of het bestand bestaat en leesbaar is (geen map, geen kapotte link).",
+            )
+        ]
+
+
+def _read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
@@ -80,7 +99,17 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def parse(text: str, display: str) -> FrontMatter:
-    """Split front matter from body and build the front-matter values with their locations."""
+    """Split front matter from body and build the front-matter values with their locations.
+
+    Never raises: whatever PyYAML (or this module) trips over becomes an error on the file."""
+    try:
+        return _parse(text, display)
+    except Exception as exc:  # the guard: a diagnostic, never a traceback
+        problem = crashed(Location(path=display), RULE, "de YAML-kop", exc)
+        return FrontMatter(ok=False, diagnostics=[problem])
+
+
+def _parse(text: str, display: str) -> FrontMatter:
     result = FrontMatter()
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
@@ -109,6 +138,18 @@ def parse(text: str, display: str) -> FrontMatter:
         )
         return result
     header = lines[1:end]
+    size = sum(len(line) + 1 for line in header)
+    if size > MAX_HEADER_BYTES:
+        result.ok = False
+        result.diagnostics.append(
+            error(
+                Location(path=display, line=2),
+                RULE,
+                f"De YAML-kop is te groot ({size:,} tekens; de grens is {MAX_HEADER_BYTES:,}).".replace(",", "."),
+                "Zet lange tekst in het gedeelte onder de kop, of splits het bestand op.",
+            )
+        )
+        return result
     result.body = "\n".join(lines[end + 1 :])
     result.body_line = end + 2
     for offset, line in enumerate(header):
@@ -350,4 +391,35 @@ def _yaml_hint(problem: str) -> str:
     return (
         "Controleer de inspringing (spaties, geen tabs) en zet tekst met bijzondere tekens "
         "(: # - [ ]) tussen aanhalingstekens."
+    )
+
+
+def to_json(front: FrontMatter) -> dict[str, object]:
+    """Parsed front matter as plain data, for the cache (`cache.py`)."""
+    return {
+        "data": front.data,
+        "locations": [[list(path), loc.line, loc.col] for path, loc in front.locations.items()],
+        "body": front.body,
+        "body_line": front.body_line,
+        "diagnostics": [diagnostic_to_json(d) for d in front.diagnostics],
+        "ok": front.ok,
+    }
+
+
+def from_json(value: dict[str, Any], display: str) -> FrontMatter:
+    """The inverse of `to_json`; raises on anything else (the cache treats that as a miss)."""
+    data = value["data"]
+    body, body_line, ok = value["body"], value["body_line"], value["ok"]
+    if not (isinstance(data, dict) and isinstance(body, str) and isinstance(body_line, int)):
+        raise ValueError("front matter")
+    return FrontMatter(
+        data=data,
+        locations={
+            tuple(path): Location(path=display, line=line, col=col)
+            for path, line, col in value["locations"]
+        },
+        body=body,
+        body_line=body_line,
+        diagnostics=[diagnostic_from_json(d) for d in value["diagnostics"]],
+        ok=bool(ok),
     )

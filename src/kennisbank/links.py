@@ -13,8 +13,10 @@ from functools import cached_property
 
 from slugify import slugify
 
+from .cache import Cache, key
+from .diagnostic import Diagnostic, Location, crashed
 from .load import Corpus
-from .markup import Body, analyse
+from .markup import Body, analyse, body_from_json, body_to_json
 from .model import Bundel, Entity, Principe
 from .paths import reeks_page
 from .sorting import sort_key
@@ -62,11 +64,12 @@ def _sort_key(entity: Entity) -> tuple[tuple[str, str], str]:
 class Graph:
     """Relations, backlinks and citations of a corpus, computed once."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, cache: Cache | None = None) -> None:
         self.corpus = corpus
-        self.bodies: dict[str, Body] = {
-            e.id: analyse(e.body, e.path, e.document.body_line) for e in corpus.entities
-        }
+        self._cache = cache if cache is not None and cache.enabled else None
+        # What the Markdown parser could not read (the guard's errors, one per body).
+        self.diagnostics: list[Diagnostic] = []
+        self.bodies: dict[str, Body] = {e.id: self._analyse(e) for e in corpus.entities}
         self._related: dict[str, set[str]] = defaultdict(set)
         for entity in corpus.entities:
             for key in entity.relations:
@@ -82,6 +85,27 @@ class Graph:
                     self._mentions[link.target].add(entity_id)
             for key in body.cited_keys:
                 self._cited_in[key].add(entity_id)
+
+    def _analyse(self, entity: Entity) -> Body:
+        """The body's links and citations: from the cache when this body was parsed before."""
+        line = entity.document.body_line
+        entry = key("tekst", entity.path, str(line), entity.body) if self._cache else ""
+        if self._cache:
+            stored = self._cache.get("tekst", entry)
+            if stored is not None:
+                try:
+                    return body_from_json(stored, entity.path)
+                except (KeyError, TypeError, ValueError):
+                    pass  # not what we wrote: parse again
+        try:
+            body = analyse(entity.body, entity.path, line)
+        except Exception as exc:  # the guard: an error on the file, the body left empty
+            where = Location(path=entity.path, line=entity.document.body_line)
+            self.diagnostics.append(crashed(where, "bestand", "de tekst onder de kop", exc))
+            return Body()
+        if self._cache:
+            self._cache.put("tekst", entry, body_to_json(body))
+        return body
 
     def related(self, entity: Entity, cls: type[Entity]) -> list[Entity]:
         """Entities of one type related to `entity`, declared on either side."""

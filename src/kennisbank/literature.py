@@ -12,14 +12,31 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .bibliography import BibEntry
-from .citeproc import CiteprocError, Formatted, format_all
+from .cache import Cache
+from .citeproc import CiteprocError, Formatted, cached_format_all
 from .csl import CslItem, csl_item, plain
-from .diagnostic import Diagnostic, Location, error
+from .diagnostic import Diagnostic, Location, crashed, error
 from .links import Graph
 from .markup import Citation
 from .model import Bundel, Entity, Hoofdstuk
 from .paths import work_pages
 from .sorting import letter
+
+
+def _csl_item(entry: BibEntry, problems: list[Diagnostic]) -> CslItem:
+    """The entry as CSL-JSON; what the conversion trips over becomes an error on the entry."""
+    try:
+        return csl_item(entry)
+    except Exception as exc:  # the guard
+        problems.append(crashed(entry.location, "bibtex", f"het BibTeX-item ‘{entry.key}’", exc))
+        return {"id": entry.key, "type": "document", "title": entry.key}
+
+
+def _plain(latex: str) -> str:
+    try:
+        return plain(latex)
+    except Exception:  # LaTeX pybtex cannot decode: show it as it is written
+        return latex
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,7 +66,7 @@ class Work:
     @property
     def note(self) -> str | None:
         note = self.entry.fields.get("note")
-        return plain(note) if note else None
+        return _plain(note) if note else None
 
     @property
     def letter(self) -> str:
@@ -81,10 +98,11 @@ class Literature:
     diagnostics: tuple[Diagnostic, ...] = ()
 
     @classmethod
-    def build(cls, graph: Graph) -> Literature:
+    def build(cls, graph: Graph, cache: Cache | None = None) -> Literature:
         corpus = graph.corpus
         entries = corpus.bibliography.entries
-        items = {key: csl_item(entry) for key, entry in entries.items()}
+        problems: list[Diagnostic] = []
+        items = {key: _csl_item(entry, problems) for key, entry in entries.items()}
         citations = list(
             dict.fromkeys(
                 citation
@@ -93,13 +111,16 @@ class Literature:
                 if all(item.key in entries for item in citation.items)
             )
         )
-        diagnostics: tuple[Diagnostic, ...] = ()
+        location = next(iter(entries.values())).location if entries else Location(path=".")
         try:
-            formatted = format_all(list(items.values()), citations)
+            formatted = cached_format_all(list(items.values()), citations, cache)
         except CiteprocError as exc:
-            location = next(iter(entries.values())).location if entries else Location(path=".")
-            diagnostics = (error(location, "literatuur", str(exc), exc.suggestion),)
+            problems.append(error(location, "literatuur", str(exc), exc.suggestion))
             formatted = Formatted()
+        except Exception as exc:  # the guard: pandoc's output we cannot read, and the like
+            problems.append(crashed(location, "literatuur", "de literatuur", exc))
+            formatted = Formatted()
+        diagnostics = tuple(problems)
         order = [k for k in formatted.order if k in entries]
         order += [k for k in entries if k not in formatted.references]  # unformatted: keep them
         pages = work_pages(order)
@@ -107,7 +128,7 @@ class Literature:
             key: Work(
                 entry=entries[key],
                 item=items[key],
-                reference=formatted.references.get(key) or plain(entries[key].source),
+                reference=formatted.references.get(key) or _plain(entries[key].source),
                 label=formatted.labels.get(key) or key,
                 page=pages[key],
             )

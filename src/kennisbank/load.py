@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .bibliography import Bibliography, load_bibliography
-from .diagnostic import Diagnostic
-from .frontmatter import parse, read_text
+from .diagnostic import Diagnostic, Location, crashed
+from .cache import Cache
+from .cache import key as cache_key
+from .frontmatter import FrontMatter, from_json, parse, read_text, to_json
 from .model import (
     BY_FOLDER,
     Bronverwijzing,
@@ -66,12 +68,14 @@ def content_files(root: Path) -> Iterator[tuple[str, Path]]:
                 yield folder, path
 
 
-def load_document(root: Path, folder: str, path: Path) -> tuple[Document | None, list[Diagnostic]]:
+def load_document(
+    root: Path, folder: str, path: Path, cache: Cache | None = None
+) -> tuple[Document | None, list[Diagnostic]]:
     display = path.relative_to(root).as_posix()
     text, diagnostics = read_text(path, display)
     if text is None:
         return None, diagnostics
-    front = parse(text, display)
+    front = _parse(text, display, cache)
     diagnostics.extend(front.diagnostics)
     if not front.ok:
         return None, diagnostics
@@ -87,13 +91,29 @@ def load_document(root: Path, folder: str, path: Path) -> tuple[Document | None,
     return document, diagnostics
 
 
-def load(root: Path) -> Corpus:
-    """Load all content under `root` (the repository root)."""
+def _parse(text: str, display: str, cache: Cache | None) -> FrontMatter:
+    """`parse`, or its result from the cache when this file's text was parsed before."""
+    if cache is None or not cache.enabled:
+        return parse(text, display)
+    entry = cache_key("kop", display, text)
+    stored = cache.get("kop", entry)
+    if stored is not None:
+        try:
+            return from_json(stored, display)
+        except (KeyError, TypeError, ValueError):
+            pass  # not what we wrote: parse again
+    front = parse(text, display)
+    cache.put("kop", entry, to_json(front))
+    return front
+
+
+def load(root: Path, cache: Cache | None = None) -> Corpus:
+    """Load all content under `root` (the repository root), reusing `cache` where it can."""
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     unreadable: dict[str, str] = {}
     for folder, path in content_files(root):
-        document, found = load_document(root, folder, path)
+        document, found = load_document(root, folder, path, cache)
         diagnostics.extend(found)
         if document is not None:
             documents.append(document)
@@ -101,11 +121,19 @@ def load(root: Path) -> Corpus:
             unreadable[path.stem] = path.relative_to(root).as_posix()
     bibliography = load_bibliography(root)
     diagnostics.extend(bibliography.diagnostics)
-    entities = tuple(build_entity(d) for d in documents)
+    entities: list[Entity] = []
+    for document in list(documents):
+        try:
+            entities.append(build_entity(document))
+        except Exception as exc:  # the guard: odd values become an error on their file
+            where = Location(path=document.path)
+            diagnostics.append(crashed(where, "bestand", "de velden in de YAML-kop", exc))
+            documents.remove(document)
+            unreadable[document.id] = document.path
     return Corpus(
         root=root,
         documents=tuple(documents),
-        entities=entities,
+        entities=tuple(entities),
         bibliography=bibliography,
         diagnostics=tuple(diagnostics),
         unreadable=unreadable,

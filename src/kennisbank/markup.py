@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -351,3 +352,65 @@ def substitute(body: str, replacements: list[tuple[Span, str]]) -> str:
         last = span.end
     result.append(body[last:])
     return "".join(result)
+
+
+# --- the cache's plain data (cache.py) --------------------------------------------------
+
+
+def _span_json(span: Span) -> list[int]:
+    return [span.start, span.end, span.location.line, span.location.col]
+
+
+def _finding_json(finding: Finding) -> list[object]:
+    loc = finding.location
+    return [finding.text, loc.line, loc.col, finding.kind, finding.reason]
+
+
+def body_to_json(body: Body) -> dict[str, list[object]]:
+    """A parsed body as plain data; its locations all lie in the one file."""
+    return {
+        "links": [[link.target, link.label, _span_json(link.span)] for link in body.links],
+        "citations": [
+            [
+                [[i.key, i.prefix, i.locator, i.suppress_author] for i in citation.items],
+                citation.narrative,
+                _span_json(citation.span),
+            ]
+            for citation in body.citations
+        ],
+        "html": [_finding_json(f) for f in body.html],
+        "unsafe_links": [_finding_json(f) for f in body.unsafe_links],
+    }
+
+
+def body_from_json(value: dict[str, list[Any]], path: str) -> Body:
+    """The inverse of `body_to_json`; raises on anything else (the cache treats that as a miss)."""
+
+    def span(raw: list[int]) -> Span:
+        start, end, line, col = (int(x) for x in raw)
+        return Span(start=start, end=end, location=Location(path=path, line=line, col=col))
+
+    def finding(raw: list[Any]) -> Finding:
+        text, line, col, kind, reason = raw
+        where = Location(path=path, line=int(line), col=int(col))
+        return Finding(text=str(text), location=where, kind=str(kind), reason=str(reason))
+
+    return Body(
+        links=tuple(
+            WikiLink(target=str(t), label=None if label is None else str(label), span=span(s))
+            for t, label, s in value["links"]
+        ),
+        citations=tuple(
+            Citation(
+                items=tuple(
+                    CiteItem(key=str(k), prefix=p, locator=loc, suppress_author=bool(sup))
+                    for k, p, loc, sup in items
+                ),
+                narrative=bool(narrative),
+                span=span(s),
+            )
+            for items, narrative, s in value["citations"]
+        ),
+        html=tuple(finding(f) for f in value["html"]),
+        unsafe_links=tuple(finding(f) for f in value["unsafe_links"]),
+    )

@@ -21,7 +21,7 @@ __all__ = ["LOADER_CODES", "RULES", "Rule", "Summary", "summarise", "validate"]
 def validate(corpus: Corpus, graph: Graph | None = None) -> list[Diagnostic]:
     """Run every rule; return all diagnostics (loading included), sorted by place."""
     ctx = Context(corpus, graph)
-    found: list[Diagnostic] = list(corpus.diagnostics)
+    found: list[Diagnostic] = [*corpus.diagnostics, *ctx.graph.diagnostics]
     for check in RULES:
         found.extend(check(ctx))
     return sort_diagnostics(found)
