@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import Cache
 from .diagnostic import Diagnostic, sort_diagnostics
 from .links import Graph
 from .literature import Literature
 from .load import Corpus, load
-from .pages import Site, render_site
 from .rules import validate
+
+if TYPE_CHECKING:  # the pages (and Jinja) are imported by `build`, not by `check`
+    from .pages import Site
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,7 +47,7 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     corpus = load(root, cache)
     graph = Graph(corpus, cache)
     literature = Literature.build(graph, cache)
-    diagnostics = sort_diagnostics([*validate(corpus, graph), *literature.diagnostics])
+    diagnostics = sort_diagnostics([*validate(corpus, graph, cache), *literature.diagnostics])
     cache.save()
     return Checked(
         corpus=corpus, graph=graph, literature=literature, diagnostics=tuple(diagnostics)
@@ -52,6 +55,8 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
 
 
 def build(root: Path, cache: Cache | None = None) -> Build:
+    from .pages import render_site
+
     checked = check(root, cache)
     site = render_site(checked.corpus, checked.graph, checked.literature)
     return Build(corpus=checked.corpus, diagnostics=checked.diagnostics, site=site)

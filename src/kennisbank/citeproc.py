@@ -190,7 +190,16 @@ def cached_format_all(
 
 @cache
 def _pandoc_identity() -> str:
-    """Which pandoc formats: its path and size (another pandoc may format differently)."""
+    """Which pandoc formats: its path and size (another pandoc may format differently).
+
+    Found without importing pypandoc (and urllib with it) where pypandoc_binary ships it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypandoc")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        shipped = Path(folder) / "files" / "pandoc"
+        if shipped.is_file():
+            return f"{shipped}:{shipped.stat().st_size}"
     path = pandoc_path()
     try:
         return f"{path}:{Path(path).stat().st_size}"

@@ -8,13 +8,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .build import build, check, write_pages
-from .diff import compare, format_markdown, format_text
-from .load import Corpus, load
-from .revision import RevisionCorpus, RevisionError
+from typing import TYPE_CHECKING
+
+# Each command imports what it needs: `check` should not pay for Jinja, git or the pages.
 from .rules import LOADER_CODES, RULES, summarise
-from .schema import write_schemas
 from .starter import KINDS, StarterError, create
+
+if TYPE_CHECKING:
+    from .load import Corpus
 
 
 def _rules() -> int:
@@ -29,6 +30,8 @@ def _rules() -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .build import check
+
     if args.rules:
         return _rules()
     checked = check(args.root)
@@ -48,6 +51,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from .build import build, write_pages
+
     result = build(args.root)
     for diagnostic in result.diagnostics:
         print(diagnostic.format(), file=sys.stderr)
@@ -60,6 +65,8 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
     for path in write_schemas(args.directory):
         print(path)
     return 0
@@ -82,6 +89,10 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from .diff import compare, format_markdown, format_text
+    from .load import load
+    from .revision import RevisionCorpus, RevisionError
+
     head_name = args.head or "je werkmap"
     try:
         with RevisionCorpus(args.root, args.base) as base:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import yaml
@@ -31,7 +32,7 @@ class FrontMatter:
     """The parsed parts of one content file."""
 
     data: dict[str, object] = field(default_factory=dict)
-    locations: dict[FieldPath, Location] = field(default_factory=dict)
+    locations: Mapping[FieldPath, Location] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -394,6 +395,28 @@ def _yaml_hint(problem: str) -> str:
     )
 
 
+class _Locations(Mapping[FieldPath, Location]):
+    """Value locations read from the cache, made into `Location`s only when asked for (a
+    file has a location per value, and most are never reported)."""
+
+    def __init__(self, display: str, places: dict[FieldPath, tuple[int, int]]) -> None:
+        self._display = display
+        self._places = places
+
+    def __getitem__(self, path: FieldPath) -> Location:
+        line, col = self._places[path]
+        return Location(path=self._display, line=line, col=col)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._places
+
+    def __iter__(self) -> Iterator[FieldPath]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
 def to_json(front: FrontMatter) -> dict[str, object]:
     """Parsed front matter as plain data, for the cache (`cache.py`)."""
     return {
@@ -414,10 +437,9 @@ def from_json(value: dict[str, Any], display: str) -> FrontMatter:
         raise ValueError("front matter")
     return FrontMatter(
         data=data,
-        locations={
-            tuple(path): Location(path=display, line=line, col=col)
-            for path, line, col in value["locations"]
-        },
+        locations=_Locations(
+            display, {tuple(path): (int(line), int(col)) for path, line, col in value["locations"]}
+        ),
         body=body,
         body_line=body_line,
         diagnostics=[diagnostic_from_json(d) for d in value["diagnostics"]],

@@ -6,6 +6,7 @@ bundles (which chapters list them), and formats everything once through `citepro
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from functools import cached_property
 
 from .bibliography import BibEntry
 from .cache import Cache
+from .cache import key as cache_key
 from .citeproc import CiteprocError, Formatted, cached_format_all
 from .csl import CslItem, csl_item, plain
 from .diagnostic import Diagnostic, Location, crashed, error
@@ -23,13 +25,32 @@ from .paths import work_pages
 from .sorting import letter
 
 
-def _csl_item(entry: BibEntry, problems: list[Diagnostic]) -> CslItem:
-    """The entry as CSL-JSON; what the conversion trips over becomes an error on the entry."""
+def _csl_item(entry: BibEntry, problems: list[Diagnostic], cache: Cache | None) -> CslItem:
+    """The entry as CSL-JSON; what the conversion trips over becomes an error on the entry.
+
+    Cached by what the conversion reads: the type, the fields and the name parts."""
+    entry_key = ""
+    if cache is not None and cache.enabled:
+        persons = {
+            role: [
+                [p.first_names, p.middle_names, p.prelast_names, p.last_names, p.lineage_names]
+                for p in people
+            ]
+            for role, people in entry.entry.persons.items()
+        }
+        raw = [entry.key, entry.entry.type, sorted(entry.fields.items()), persons]
+        entry_key = cache_key("csl", json.dumps(raw))
+        stored = cache.get("csl", entry_key)
+        if isinstance(stored, dict) and stored.get("id") == entry.key:
+            return stored
     try:
-        return csl_item(entry)
+        item = csl_item(entry)
     except Exception as exc:  # the guard
         problems.append(crashed(entry.location, "bibtex", f"het BibTeX-item ‘{entry.key}’", exc))
         return {"id": entry.key, "type": "document", "title": entry.key}
+    if entry_key and cache is not None:
+        cache.put("csl", entry_key, item)
+    return item
 
 
 def _plain(latex: str) -> str:
@@ -102,7 +123,7 @@ class Literature:
         corpus = graph.corpus
         entries = corpus.bibliography.entries
         problems: list[Diagnostic] = []
-        items = {key: _csl_item(entry, problems) for key, entry in entries.items()}
+        items = {key: _csl_item(entry, problems, cache) for key, entry in entries.items()}
         citations = list(
             dict.fromkeys(
                 citation

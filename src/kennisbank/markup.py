@@ -14,16 +14,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
 
 from .citekey import KEY, KEY_RE
 from .diagnostic import Location
 from .urls import BODY_SCHEMES, url_problem
+
+if TYPE_CHECKING:  # markdown-it is imported when a body is parsed (not for cached bodies)
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 _ITEM_RE = re.compile(
     rf"^(?P<prefix>[^@]*?)(?P<suppress>-)?@(?P<key>{KEY})(?P<suffix>[^@]*)$", re.S
@@ -207,6 +208,9 @@ def _narrative_rule(state: StateInline, silent: bool) -> bool:
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.admon import admon_plugin
+
     md = MarkdownIt("commonmark", {"html": True}).enable("table").use(admon_plugin)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.inline.ruler.before("link", "citation", _citation_rule)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..cache import Cache
 from ..diagnostic import Diagnostic, sort_diagnostics
 from ..links import Graph
 from ..load import Corpus
@@ -18,9 +19,11 @@ from .registry import LOADER_CODES, RULES, Context, Rule
 __all__ = ["LOADER_CODES", "RULES", "Rule", "Summary", "summarise", "validate"]
 
 
-def validate(corpus: Corpus, graph: Graph | None = None) -> list[Diagnostic]:
+def validate(
+    corpus: Corpus, graph: Graph | None = None, cache: Cache | None = None
+) -> list[Diagnostic]:
     """Run every rule; return all diagnostics (loading included), sorted by place."""
-    ctx = Context(corpus, graph)
+    ctx = Context(corpus, graph, cache)
     found: list[Diagnostic] = [*corpus.diagnostics, *ctx.graph.diagnostics]
     for check in RULES:
         found.extend(check(ctx))

@@ -8,14 +8,14 @@ rule's code and severity, so that a code is declared in exactly one place, can b
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-
+from ..cache import Cache
+from ..cache import key as cache_key
 from ..diagnostic import Diagnostic, Location, Severity
 from ..links import Graph
 from ..load import Corpus
@@ -23,6 +23,10 @@ from ..model import BY_FOLDER, Document, Entity
 from ..redirects import renamed_to
 from ..schema import SCHEMAS
 from ..starter import is_placeholder
+
+if TYPE_CHECKING:  # jsonschema is imported when a document is validated (not when cached)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 FOUT = Severity.FOUT
 WAARSCHUWING = Severity.WAARSCHUWING
@@ -51,20 +55,36 @@ def found(location: Location, message: str, suggestion: str | None = None) -> Fo
 class Context:
     """What the rules share: the corpus, its graph and schema findings, each computed once."""
 
-    def __init__(self, corpus: Corpus, graph: Graph | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, graph: Graph | None = None, cache: Cache | None = None
+    ) -> None:
         self.corpus = corpus
         self.graph = graph or Graph(corpus)
+        self.cache = cache if cache is not None and cache.enabled else None
 
     @cached_property
     def schema_errors(self) -> list[tuple[Document, ValidationError]]:
-        validators = {
-            folder: Draft202012Validator(SCHEMAS[cls.kind]) for folder, cls in BY_FOLDER.items()
-        }
+        validators: dict[str, Draft202012Validator] = {}
         found = []
         for document in self.corpus.documents:
-            for problem in validators[document.folder].iter_errors(dict(document.data)):
+            # The cache remembers only which front matter is valid (a hash of folder and
+            # values); a document with errors is validated again, so they are reported fresh.
+            entry = ""
+            if self.cache is not None:
+                try:
+                    entry = cache_key("schema", document.folder, json.dumps(document.data))
+                except (TypeError, ValueError):
+                    entry = ""
+                if entry and self.cache.get("schema", entry):
+                    continue
+            if document.folder not in validators:
+                validators[document.folder] = _validator(document.folder)
+            problems = list(validators[document.folder].iter_errors(dict(document.data)))
+            for problem in problems:
                 if not is_placeholder(problem.instance):  # the placeholders rule says it better
                     found.append((document, problem))
+            if entry and not problems and self.cache is not None:
+                self.cache.put("schema", entry, True)
         return found
 
     @cached_property
@@ -80,6 +100,12 @@ class Context:
         if entity is None:
             return None
         return f"‘{target}’ is hernoemd en heet nu ‘{entity.id}’ ({entity.path}): schrijf ‘{entity.id}’."
+
+
+def _validator(folder: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(SCHEMAS[BY_FOLDER[folder].kind])
 
 
 RuleFunction = Callable[[Context], Iterable[Found]]
