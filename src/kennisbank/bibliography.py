@@ -21,7 +21,14 @@ from .diagnostic import Diagnostic, Location, crashed, error, warning
 
 RULE = "bibtex"
 # pybtex is pure Python; the largest real .bib file is ~40 KB.
-MAX_BIB_BYTES = 5_000_000
+MAX_BIB_BYTES = 2_000_000
+# After this many syntax errors in one file the rest is not read: 300 KB of stray `@x` would
+# otherwise be 150,000 errors and half a minute of parsing.
+MAX_PROBLEMS = 50
+
+
+class _TooManyProblems(Exception):
+    pass
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,6 +76,8 @@ class _CollectingParser(Parser):  # type: ignore[misc]
         self._start = 0
 
     def handle_error(self, error_: PybtexError) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooManyProblems
         line = self._line(self._start)
         if isinstance(error_, PybtexSyntaxError):
             line = getattr(error_, "lineno", line) or line
@@ -178,6 +187,16 @@ def load_bibliography(root: Path, folder: str = "bibliography") -> Bibliography:
         parser = _CollectingParser(display, text.replace("\r\n", "\n"))
         try:
             parser.run()
+        except _TooManyProblems:
+            where = Location(path=display, line=parser.problems[-1].location.line)
+            parser.problems.append(
+                error(
+                    where,
+                    RULE,
+                    f"Meer dan {MAX_PROBLEMS} BibTeX-fouten; de rest van het bestand is niet gelezen.",
+                    "Los de eerste fouten op; vaak volgen de andere uit één ontbrekende accolade.",
+                )
+            )
         except Exception as exc:  # the guard: what pybtex does not report becomes an error here
             where = Location(path=display, line=parser._line(parser._start))
             parser.problems.append(crashed(where, RULE, "dit BibTeX-item", exc))

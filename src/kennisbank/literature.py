@@ -25,10 +25,42 @@ from .paths import work_pages
 from .sorting import letter
 
 
+# Bounds on what pandoc gets: its citeproc slows down sharply on huge values (a 150 KB title
+# takes half a minute). The longest real field is under 600 characters, the most authors 9.
+MAX_FIELD_CHARS = 5_000
+MAX_PERSONS = 100
+
+
+def _too_big(entry: BibEntry) -> Diagnostic | None:
+    for name, value in entry.fields.items():
+        if len(value) > MAX_FIELD_CHARS:
+            return error(
+                entry.field_location(name),
+                "bibtex",
+                f"Het veld ‘{name}’ van ‘{entry.key}’ is {len(value):,} tekens lang; de grens is "
+                f"{MAX_FIELD_CHARS:,}.".replace(",", "."),
+                "Kort het in; een samenvatting hoort niet in de BibTeX (‘abstract’ mag weg).",
+            )
+    for role, people in entry.entry.persons.items():
+        if len(people) > MAX_PERSONS:
+            return error(
+                entry.field_location(role),
+                "bibtex",
+                f"‘{entry.key}’ heeft {len(people)} namen in ‘{role}’; de grens is {MAX_PERSONS}.",
+                "Controleer de ‘and’s tussen de namen.",
+            )
+    return None
+
+
 def _csl_item(entry: BibEntry, problems: list[Diagnostic], cache: Cache | None) -> CslItem:
     """The entry as CSL-JSON; what the conversion trips over becomes an error on the entry.
 
     Cached by what the conversion reads: the type, the fields and the name parts."""
+    fallback: CslItem = {"id": entry.key, "type": "document", "title": entry.key}
+    problem = _too_big(entry)
+    if problem is not None:
+        problems.append(problem)
+        return fallback
     entry_key = ""
     if cache is not None and cache.enabled:
         persons = {
@@ -47,7 +79,7 @@ def _csl_item(entry: BibEntry, problems: list[Diagnostic], cache: Cache | None) 
         item = csl_item(entry)
     except Exception as exc:  # the guard
         problems.append(crashed(entry.location, "bibtex", f"het BibTeX-item ‘{entry.key}’", exc))
-        return {"id": entry.key, "type": "document", "title": entry.key}
+        return fallback
     if entry_key and cache is not None:
         cache.put("csl", entry_key, item)
     return item
