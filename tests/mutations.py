@@ -136,7 +136,7 @@ def big(data: bytes, rng: random.Random) -> bytes:
     piece = rng.choice(
         [
             b"lang: " + value + b"\n",
-            b"lang: \"" + value + b"\"\n",
+            b'lang: "' + value + b'"\n',
             value + b"\n",
             b"@misc{groot, title = {" + value + b"}}\n",
         ]
@@ -178,7 +178,20 @@ def wrong_type(data: bytes, rng: random.Random) -> bytes:
     return b"\n".join(lines)
 
 
-STRAY = [b"[[", b"]]", b"[@", b"@", b"{{", b"}}", b"{%", b"[[|]]", b"[@a; [[b]]]", b"@{", b"}", b"{"]
+STRAY = [
+    b"[[",
+    b"]]",
+    b"[@",
+    b"@",
+    b"{{",
+    b"}}",
+    b"{%",
+    b"[[|]]",
+    b"[@a; [[b]]]",
+    b"@{",
+    b"}",
+    b"{",
+]
 STRAY += [b"[-@", b"[[ ]]", b"[@x](javascript:y)", b"<!--", b"```", b"---\n", b"\\", b"%"]
 
 

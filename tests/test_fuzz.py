@@ -12,12 +12,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from mutations import CORPORA, MUTATORS, Fuzzer, run_corpus
 
 from kennisbank import bibliography, csl, literature, markup
 from kennisbank.build import check
 from kennisbank.cache import Cache
 from kennisbank.frontmatter import MAX_HEADER_BYTES, _Builder
+from mutations import CORPORA, MUTATORS, Fuzzer, run_corpus
 
 LIMIT = 60.0  # seconds per case: far above a normal case (under a second), below "hangs"
 VALID = CORPORA[0]

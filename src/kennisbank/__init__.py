@@ -16,6 +16,7 @@ def __getattr__(name: str) -> object:
         return getattr(pages, name)
     raise AttributeError(f"module 'kennisbank' has no attribute {name!r}")
 
+
 __all__ = [
     "RULES",
     "Build",

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 # Each command imports what it needs: `check` should not pay for Jinja, git or the pages.

@@ -8,9 +8,9 @@ unknown tags are refused with a message, and every value keeps its line and colu
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator, Mapping
 from typing import Any
 
 import yaml
@@ -146,7 +146,9 @@ def _parse(text: str, display: str) -> FrontMatter:
             error(
                 Location(path=display, line=2),
                 RULE,
-                f"De YAML-kop is te groot ({size:,} tekens; de grens is {MAX_HEADER_BYTES:,}).".replace(",", "."),
+                f"De YAML-kop is te groot ({size:,} tekens; de grens is {MAX_HEADER_BYTES:,}).".replace(
+                    ",", "."
+                ),
                 "Zet lange tekst in het gedeelte onder de kop, of splits het bestand op.",
             )
         )

@@ -13,7 +13,8 @@ from functools import cached_property
 
 from slugify import slugify
 
-from .cache import Cache, key
+from .cache import Cache
+from .cache import key as cache_key
 from .diagnostic import Diagnostic, Location, crashed
 from .load import Corpus
 from .markup import Body, analyse, body_from_json, body_to_json
@@ -89,7 +90,7 @@ class Graph:
     def _analyse(self, entity: Entity) -> Body:
         """The body's links and citations: from the cache when this body was parsed before."""
         line = entity.document.body_line
-        entry = key("tekst", entity.path, str(line), entity.body) if self._cache else ""
+        entry = cache_key("tekst", entity.path, str(line), entity.body) if self._cache else ""
         if self._cache:
             stored = self._cache.get("tekst", entry)
             if stored is not None:

@@ -24,7 +24,6 @@ from .model import Bundel, Entity, Hoofdstuk
 from .paths import work_pages
 from .sorting import letter
 
-
 # Bounds on what pandoc gets: its citeproc slows down sharply on huge values (a 150 KB title
 # takes half a minute). The longest real field is under 600 characters, the most authors 9.
 MAX_FIELD_CHARS = 5_000

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .bibliography import Bibliography, load_bibliography
-from .diagnostic import Diagnostic, Location, crashed
 from .cache import Cache
 from .cache import key as cache_key
+from .diagnostic import Diagnostic, Location, crashed
 from .frontmatter import FrontMatter, from_json, parse, read_text, to_json
 from .model import (
     BY_FOLDER,

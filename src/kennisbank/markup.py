@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-
 from .citekey import KEY, KEY_RE
 from .diagnostic import Location
 from .urls import BODY_SCHEMES, url_problem
