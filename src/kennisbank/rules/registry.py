@@ -75,7 +75,7 @@ class Context:
                     entry = cache_key("schema", document.folder, json.dumps(document.data))
                 except (TypeError, ValueError):
                     entry = ""
-                if entry and self.cache.get("schema", entry):
+                if entry and self.cache.get("schema", entry) is True:
                     continue
             if document.folder not in validators:
                 validators[document.folder] = _validator(document.folder)
