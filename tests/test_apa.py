@@ -59,6 +59,47 @@ def test_two_runs_give_what_one_full_run_gives() -> None:
     assert format_all(items, citations) == format_once(items, citations, initials=True)
 
 
+def test_an_organisation_cited_beside_a_shared_surname_is_formatted() -> None:
+    """The second run (initials for shared surnames) must get every work of each citation it
+    formats again, also one that is drawn in only through a later citation; pandoc prints
+    "key?" otherwise."""
+    items = [
+        {
+            "id": "ej",
+            "type": "book",
+            "title": "A",
+            "author": [{"family": "Jansen", "given": "Erik"}],
+            "issued": {"date-parts": [[2017]]},
+        },
+        {
+            "id": "jj",
+            "type": "book",
+            "title": "B",
+            "author": [{"family": "Jansen", "given": "Jan"}],
+            "issued": {"date-parts": [[2019]]},
+        },
+        {
+            "id": "mov",
+            "type": "report",
+            "title": "C",
+            "author": [{"literal": "Movisie"}],
+            "issued": {"date-parts": [[2016]]},
+        },
+        {
+            "id": "pi",
+            "type": "book",
+            "title": "D",
+            "author": [{"family": "Pietersen", "given": "Piet"}],
+            "issued": {"date-parts": [[2015]]},
+        },
+    ]
+    # Pietersen joins the shared group only through the second citation
+    citations = [_citation("[@mov; @pi]"), _citation("[@ej; @pi]"), _citation("[@jj]")]
+    result = format_all(items, citations)
+    assert "?" not in result.citations[0] and "Movisie, 2016" in result.citations[0]
+    assert result == format_once(items, citations, initials=True)
+
+
 def test_labels_are_narrative_citations_without_links(formatted: Formatted) -> None:
     assert formatted.labels["waal2014a"] == "De Waal (2014a)"
     assert formatted.labels["hoijtink2017"] == "Hoijtink et al. (2017)"

@@ -108,3 +108,14 @@ def test_page_paths_of_the_real_content_match_the_rendered_site() -> None:
 
     graph = Graph(load(REPO))
     assert page_paths(graph) == {p.path for p in render_site(graph.corpus, graph).pages}
+
+
+def test_every_citation_of_the_real_content_is_formatted() -> None:
+    """pandoc prints **key?** for a work it did not get: no page may show one."""
+    import re
+
+    from kennisbank import build
+
+    pages = build(REPO).site.pages
+    missing = {m for p in pages for m in re.findall(r"\*\*([\w:.+/-]+)\?\*\*", p.content)}
+    assert missing == set()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kennisbank.frontmatter import MAX_FILE_BYTES, parse, read_text
 
 
@@ -92,3 +94,23 @@ def test_missing_and_unclosed_front_matter() -> None:
 def test_dates_stay_text() -> None:
     front = parse("---\nperiode: 2016-01-01\n---\n", "k.md")
     assert front.data["periode"] == "2016-01-01"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "d: " + "[" * 2000 + "]" * 2000,  # flow lists in lists: PyYAML recursed until it crashed
+        "d: " + "{a: " * 500 + "1" + "}" * 500,
+        "\n".join("  " * level + f"k{level}:" for level in range(60)) + " x",  # block nesting
+    ],
+)
+def test_deep_nesting_is_a_dutch_error_not_a_traceback(header: str) -> None:
+    front = parse(f"---\ntitel: T\n{header}\n---\n", "k.md")
+    assert not front.ok
+    [problem] = front.diagnostics
+    assert problem.is_error and "genest" in problem.message and problem.location.line >= 2
+
+
+def test_brackets_in_ordinary_text_are_not_nesting() -> None:
+    front = parse('---\ntitel: "Wijk [1] en {2}: [[link]]"\n---\n', "k.md")
+    assert front.ok and front.data["titel"] == "Wijk [1] en {2}: [[link]]"

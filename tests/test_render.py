@@ -178,3 +178,15 @@ def test_page_paths_name_every_rendered_page_without_rendering(valid_corpus: Pat
     rendered = {p.path for p in render_site(graph.corpus, graph).pages}
     assert "kwesties/oud/index.html" in rendered
     assert page_paths(graph) == rendered
+
+
+def test_one_a_to_z_files_accented_letters_under_their_letter() -> None:
+    from kennisbank.sorting import letter, sort_key
+
+    assert letter("Één wijk") == "E" and letter("élan") == "E" and letter("3 teams") == "#"
+    assert sorted(["Zorg", "Ëvaluatie", "eigen", "Evaluatie"], key=sort_key) == [
+        "eigen",
+        "Evaluatie",
+        "Ëvaluatie",
+        "Zorg",
+    ]

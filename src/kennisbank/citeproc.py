@@ -160,6 +160,9 @@ def format_all(items: Sequence[CslItem], citations: Sequence[Citation]) -> Forma
             shared |= {n for n in names if n}
     again = {key for key, name in surname.items() if name in shared}
     numbers = [n for n, c in enumerate(citations) if any(i.key in again for i in c.items)]
+    # a citation formatted again needs every work it cites in that run, including works
+    # without a personal first author (an organisation has no surname to share)
+    again |= {i.key for n in numbers for i in citations[n].items}
     # the two runs are independent pandoc processes: run them side by side
     with ThreadPoolExecutor(max_workers=2) as pool:
         first = pool.submit(format_once, items, citations, initials=False)

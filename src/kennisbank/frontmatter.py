@@ -126,6 +126,18 @@ def parse(text: str, display: str) -> FrontMatter:
     if not result.ok:
         return result
     builder = _Builder(display, line_offset=1)
+    deep = _too_deep(header)
+    if deep is not None:
+        result.ok = False
+        result.diagnostics.append(
+            error(
+                Location(path=display, line=deep + 2),
+                RULE,
+                f"De YAML-kop is dieper genest dan {MAX_DEPTH} niveaus (lijsten in lijsten).",
+                "Een veld is tekst, een lijst of een groep velden; haal de extra haken weg.",
+            )
+        )
+        return result
     try:
         loader = _Loader("\n".join(header))
         try:
@@ -152,6 +164,17 @@ def parse(text: str, display: str) -> FrontMatter:
                 RULE,
                 f"De YAML-kop is ongeldig: {_dutch_yaml_problem(exc.problem or str(exc))}.",
                 _yaml_hint(exc.problem or ""),
+            )
+        )
+        return result
+    except RecursionError:  # nesting that the depth check above did not see as such
+        result.ok = False
+        result.diagnostics.append(
+            error(
+                Location(path=display),
+                RULE,
+                "De YAML-kop is te diep genest om te lezen.",
+                "Een veld is tekst, een lijst of een groep velden; haal de extra haken weg.",
             )
         )
         return result
@@ -184,6 +207,25 @@ def parse(text: str, display: str) -> FrontMatter:
     # fine: keep it, so that its id exists and other files get no false "bestaat niet".
     result.diagnostics.extend(builder.diagnostics)
     return result
+
+
+MAX_DEPTH = 20  # the deepest real front matter (hoofdstukken → auteurs → naam) is 4
+
+
+def _too_deep(header: list[str]) -> int | None:
+    """The index of the first header line where brackets or indentation nest deeper than
+    MAX_DEPTH: PyYAML's parser recurses per level and would crash, so it never sees that."""
+    depth = 0
+    for number, line in enumerate(header):
+        indent = (len(line) - len(line.lstrip(" "))) // 2
+        for char in line:
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth = max(0, depth - 1)
+            if depth + indent > MAX_DEPTH:
+                return number
+    return None
 
 
 class _AliasRefused(Exception):

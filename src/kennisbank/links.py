@@ -17,6 +17,7 @@ from .load import Corpus
 from .markup import Body, analyse
 from .model import Bundel, Entity, Principe
 from .paths import reeks_page
+from .sorting import sort_key
 
 # (bundle id of the members' first source, slug of the reeks name)
 ReeksKey = tuple[str | None, str]
@@ -54,8 +55,8 @@ def reeks_key(principe: Principe) -> ReeksKey | None:
     return (bundel, slugify(principe.reeks))
 
 
-def _sort_key(entity: Entity) -> tuple[str, str]:
-    return (entity.title.casefold(), entity.id)
+def _sort_key(entity: Entity) -> tuple[tuple[str, str], str]:
+    return (sort_key(entity.title), entity.id)
 
 
 class Graph:
@@ -118,7 +119,7 @@ class Graph:
                 leden=tuple(sorted(members, key=lambda p: (p.nummer or 0, p.titel))),
             )
             for key, members in sorted(
-                groups.items(), key=lambda kv: (names[kv[0]].casefold(), kv[0][0] or "")
+                groups.items(), key=lambda kv: (sort_key(names[kv[0]]), kv[0][0] or "")
             )
         }
 

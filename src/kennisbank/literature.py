@@ -6,7 +6,6 @@ bundles (which chapters list them), and formats everything once through `citepro
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from .links import Graph
 from .markup import Citation
 from .model import Bundel, Entity, Hoofdstuk
 from .paths import work_pages
+from .sorting import letter
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,9 +54,7 @@ class Work:
     @property
     def letter(self) -> str:
         """The letter the work is filed under in the A–Z list (APA sorts on the family name)."""
-        text = self.reference.lstrip("\\*_[( ")
-        first = unicodedata.normalize("NFKD", text[:1])[:1].upper()
-        return first if first.isalpha() else "#"
+        return letter(self.reference.lstrip("\\*_[( "))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -126,6 +126,8 @@ def build_entity(document: Document) -> Entity:
         "refs": tuple(r for key in cls.relations for r in _refs(document, key)),
         "vorige": _refs(document, "vorige_ids"),
     }
+    if cls is Bundel:
+        values["bib_refs"] = _bib_refs(document)
     for spec in dataclasses.fields(cls):
         if spec.name in values or not spec.init:
             continue
@@ -210,6 +212,28 @@ def _refs(document: Document, key: str) -> tuple[Ref, ...]:
         for i, target in enumerate(raw if isinstance(raw, list) else [])
         if isinstance(target, str)
     )
+
+
+def _bib_refs(document: Document) -> tuple[Ref, ...]:
+    data = document.data
+    found: list[Ref] = []
+    if _text(data.get("bib")):
+        found.append(
+            Ref(key="bib", target=_text(data.get("bib")) or "", location=document.location("bib"))
+        )
+    chapters = data.get("hoofdstukken")
+    for i, raw in enumerate(chapters if isinstance(chapters, list) else []):
+        if not isinstance(raw, dict):
+            continue
+        if isinstance(raw.get("bib"), str):
+            where = document.location("hoofdstukken", i, "bib")
+            found.append(Ref(key="bib", target=raw["bib"], location=where))
+        listed = raw.get("literatuur")
+        for j, key in enumerate(listed if isinstance(listed, list) else []):
+            if isinstance(key, str):
+                where = document.location("hoofdstukken", i, "literatuur", j)
+                found.append(Ref(key="literatuur", target=key, location=where))
+    return tuple(found)
 
 
 def _bronnen(document: Document) -> tuple[Bronverwijzing, ...]:

@@ -141,7 +141,23 @@ class Entity:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Kwestie(Entity):
+class _Titled(Entity):
+    """The types whose title is `titel` and whose summary is `samenvatting`."""
+
+    titel: str
+    samenvatting: str
+
+    @property
+    def title(self) -> str:
+        return self.titel
+
+    @property
+    def summary(self) -> str:
+        return self.samenvatting
+
+
+@dataclass(frozen=True, kw_only=True)
+class Kwestie(_Titled):
     kind: ClassVar[str] = "kwestie"
     folder: ClassVar[str] = "kwesties"
     label: ClassVar[str] = "Kwestie"
@@ -153,8 +169,6 @@ class Kwestie(Entity):
         "verwant": None,
     }
 
-    titel: str
-    samenvatting: str
     concept: str | None = None
     concepties: tuple[str, ...] = ()
     vragen: tuple[str, ...] = ()
@@ -165,17 +179,9 @@ class Kwestie(Entity):
     verwant: tuple[str, ...] = ()
     gespreksvragen: tuple[str, ...] = ()
 
-    @property
-    def title(self) -> str:
-        return self.titel
-
-    @property
-    def summary(self) -> str:
-        return self.samenvatting
-
 
 @dataclass(frozen=True, kw_only=True)
-class Principe(Entity):
+class Principe(_Titled):
     kind: ClassVar[str] = "principe"
     folder: ClassVar[str] = "principes"
     label: ClassVar[str] = "Principe"
@@ -186,8 +192,6 @@ class Principe(Entity):
         "begrippen": "begrip",
     }
 
-    titel: str
-    samenvatting: str
     soort: str
     reeks: str | None = None
     nummer: int | None = None
@@ -195,17 +199,9 @@ class Principe(Entity):
     casussen: tuple[str, ...] = ()
     begrippen: tuple[str, ...] = ()
 
-    @property
-    def title(self) -> str:
-        return self.titel
-
-    @property
-    def summary(self) -> str:
-        return self.samenvatting
-
 
 @dataclass(frozen=True, kw_only=True)
-class Casus(Entity):
+class Casus(_Titled):
     kind: ClassVar[str] = "casus"
     folder: ClassVar[str] = "casussen"
     label: ClassVar[str] = "Casus"
@@ -216,8 +212,6 @@ class Casus(Entity):
         "begrippen": "begrip",
     }
 
-    titel: str
-    samenvatting: str
     soort: str
     plaats: str | None = None
     wijk: str | None = None
@@ -229,14 +223,6 @@ class Casus(Entity):
     kwesties: tuple[str, ...] = ()
     principes: tuple[str, ...] = ()
     begrippen: tuple[str, ...] = ()
-
-    @property
-    def title(self) -> str:
-        return self.titel
-
-    @property
-    def summary(self) -> str:
-        return self.samenvatting
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,18 +248,16 @@ class Begrip(Entity):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Bundel(Entity):
+class Bundel(_Titled):
     kind: ClassVar[str] = "bundel"
     folder: ClassVar[str] = "bundels"
     label: ClassVar[str] = "Bundel"
     plural: ClassVar[str] = "Bundels"
 
-    titel: str
     soort: str
     jaar: int | None
     instelling: str
     bib: str
-    samenvatting: str
     ondertitel: str | None = None
     werkplaats: str | None = None
     redactie: tuple[Persoon, ...] = ()
@@ -284,14 +268,9 @@ class Bundel(Entity):
     staat: str | None = None
     afgeleid: Mapping[str, str] = field(default_factory=dict)
     hoofdstukken: tuple[Hoofdstuk, ...] = ()
-
-    @property
-    def title(self) -> str:
-        return self.titel
-
-    @property
-    def summary(self) -> str:
-        return self.samenvatting
+    # Every BibTeX key the bundle names (its `bib`, each chapter's `bib` and `literatuur`),
+    # with the place it is written.
+    bib_refs: tuple[Ref, ...] = ()
 
     def hoofdstuk(self, hoofdstuk_id: str) -> Hoofdstuk | None:
         return next((h for h in self.hoofdstukken if h.id == hoofdstuk_id), None)

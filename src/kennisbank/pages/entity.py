@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import ENTITY_TYPES, Begrip, Bundel, Casus, Entity, Kwestie, Principe
@@ -33,22 +34,85 @@ def entity_page(ctx: RenderContext, entity: Entity) -> Page:
         meta,
         entity=entity,
         body=ctx.body(entity),
-        kwesties=graph.related(entity, Kwestie),
-        principes=graph.related(entity, Principe),
-        casussen=graph.related(entity, Casus),
-        begrippen=graph.related(entity, Begrip),
-        verwant=[
-            e
-            for e in graph.related(entity, type(entity))
-            if e.id in entity.related_ids("verwant") or entity.id in e.related_ids("verwant")
-        ],
-        genoemd_in=graph.mentioned_in(entity),
+        panels=panels(ctx, entity),
         bronnen=ctx.sources(entity),
         reeks=graph.reeks_of(entity) if isinstance(entity, Principe) else None,
         drawn_from=drawn_from(ctx, entity) if isinstance(entity, Bundel) else {},
         literatuur=ctx.literature.cited_on(entity),
         literature=ctx.literature,
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Panel:
+    """A list of related pages under its own heading."""
+
+    title: str
+    anchor: str
+    items: list[Entity]
+
+
+# Which panels each type shows, in order: (heading, anchor, what it lists). The one place
+# that decides it; a type not listed shows none.
+PANELS: Mapping[str, tuple[tuple[str, str, str], ...]] = {
+    "kwestie": (
+        ("Principes bij deze kwestie", "principes", "principes"),
+        ("Praktijk", "praktijk", "casussen"),
+        ("Begrippen", "begrippen", "begrippen"),
+        ("Verwant", "verwant", "verwant"),
+        ("Genoemd in", "genoemd-in", "genoemd_in"),
+    ),
+    "principe": (
+        ("Kwesties", "kwesties", "kwesties"),
+        ("Praktijk", "praktijk", "casussen"),
+        ("Begrippen", "begrippen", "begrippen"),
+        ("Verwant", "verwant", "verwant"),
+        ("Genoemd in", "genoemd-in", "genoemd_in"),
+    ),
+    "casus": (
+        ("Kwesties", "kwesties", "kwesties"),
+        ("Principes", "principes", "principes"),
+        ("Begrippen", "begrippen", "begrippen"),
+        ("Verwant", "verwant", "verwant"),
+        ("Genoemd in", "genoemd-in", "genoemd_in"),
+    ),
+    "begrip": (
+        ("Kwesties", "kwesties", "kwesties"),
+        ("Principes", "principes", "principes"),
+        ("Praktijk", "praktijk", "casussen"),
+        ("Verwant", "verwant", "verwant"),
+        ("Genoemd in", "genoemd-in", "genoemd_in"),
+    ),
+}
+
+
+def panels(ctx: RenderContext, entity: Entity) -> list[Panel]:
+    graph = ctx.graph
+
+    def listed(what: str) -> list[Entity]:
+        if what == "genoemd_in":
+            return graph.mentioned_in(entity)
+        if what == "verwant":
+            return [
+                e
+                for e in graph.related(entity, type(entity))
+                if e.id in entity.related_ids("verwant") or entity.id in e.related_ids("verwant")
+            ]
+        return graph.related(entity, RELATED[what])
+
+    return [
+        Panel(title=title, anchor=anchor, items=items)
+        for title, anchor, what in PANELS.get(entity.kind, ())
+        if (items := listed(what))
+    ]
+
+
+RELATED: Mapping[str, type[Entity]] = {
+    "kwesties": Kwestie,
+    "principes": Principe,
+    "casussen": Casus,
+    "begrippen": Begrip,
+}
 
 
 def drawn_from(ctx: RenderContext, bundel: Bundel) -> dict[str, list[Entity]]:

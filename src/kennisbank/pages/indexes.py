@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from ..model import Begrip, Bundel, Casus, Entity, Kwestie, Principe
 from ..paths import index_page
+from ..sorting import letter, sort_key
 from .context import Page, RenderContext
 from .families import family
 
@@ -16,24 +17,24 @@ INDEXED = (Kwestie, Principe, Casus, Begrip, Bundel)
 @family("indexes", paths=lambda graph: (index_page(cls.folder) for cls in INDEXED))
 def index_pages(ctx: RenderContext) -> list[Page]:
     corpus = ctx.corpus
-    kwesties = sorted(corpus.of_type(Kwestie), key=lambda e: e.title.casefold())
+    kwesties = sorted(corpus.of_type(Kwestie), key=lambda e: sort_key(e.title))
     by_tag: dict[str, list[Entity]] = defaultdict(list)
     for kwestie in kwesties:
         for tag in kwestie.tags or ("Overig",):
             by_tag[tag].append(kwestie)
     principes = [p for p in corpus.of_type(Principe) if isinstance(p, Principe)]
     loose: dict[str, list[Principe]] = defaultdict(list)
-    for principe in sorted(principes, key=lambda e: e.title.casefold()):
+    for principe in sorted(principes, key=lambda e: sort_key(e.title)):
         if not principe.reeks:
             loose[principe.soort or "overig"].append(principe)
-    casussen = sorted(corpus.of_type(Casus), key=lambda e: e.title.casefold())
+    casussen = sorted(corpus.of_type(Casus), key=lambda e: sort_key(e.title))
     by_plaats: dict[str, list[Entity]] = defaultdict(list)
     by_soort: dict[str, list[Entity]] = defaultdict(list)
     for casus in casussen:
         assert isinstance(casus, Casus)
         by_plaats[casus.plaats or "Plaats niet genoemd"].append(casus)
         by_soort[casus.soort or "overig"].append(casus)
-    begrippen = sorted(corpus.of_type(Begrip), key=lambda e: e.title.casefold())
+    begrippen = sorted(corpus.of_type(Begrip), key=lambda e: sort_key(e.title))
     letters: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
     for begrip in begrippen:
         assert isinstance(begrip, Begrip)
@@ -41,7 +42,7 @@ def index_pages(ctx: RenderContext) -> list[Page]:
         for synoniem in begrip.synoniemen:
             letters[letter(synoniem)].append((synoniem, begrip))
     for entries in letters.values():
-        entries.sort(key=lambda pair: pair[0].casefold())
+        entries.sort(key=lambda pair: sort_key(pair[0]))
     bundels = sorted(corpus.bundels.values(), key=lambda b: (b.jaar or 0, b.titel))
     return [
         ctx.template(
@@ -78,8 +79,3 @@ def index_pages(ctx: RenderContext) -> list[Page]:
         ),
         ctx.template("index_bundels.md.j2", index_page("bundels"), "Bronnen", {}, bundels=bundels),
     ]
-
-
-def letter(text: str) -> str:
-    first = text.strip()[:1].upper()
-    return first if first.isalpha() else "#"

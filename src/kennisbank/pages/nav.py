@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model import Begrip, Bundel, Casus, Kwestie, Principe
 from ..paths import LITERATUUR, index_page
+from ..sorting import sort_key
 from .context import RenderContext
 
 NavItem = str | dict[str, Any]
@@ -24,7 +25,7 @@ def site_nav(ctx: RenderContext) -> list[NavItem]:
         Bundel: "Bronnen",
     }
     for cls in (Kwestie, Principe, Casus, Begrip, Bundel):
-        entities = sorted(ctx.corpus.of_type(cls), key=lambda e: e.title.casefold())
+        entities = sorted(ctx.corpus.of_type(cls), key=lambda e: sort_key(e.title))
         items: list[NavItem] = [index_page(cls.folder)]
         if cls is Principe:
             # Each reeks is a collapsed section with its members in order: the sidebar

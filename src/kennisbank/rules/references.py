@@ -169,25 +169,12 @@ def bundle_keys_resolve(ctx: Context) -> Iterator[Found]:
     bibliography."""
     keys = ctx.corpus.bibliography.entries
     for bundel in ctx.corpus.bundels.values():
-        doc = bundel.document
-        wanted: list[tuple[str, tuple[str | int, ...]]] = []
-        if bundel.bib:
-            wanted.append((bundel.bib, ("bib",)))
-        chapters = doc.data.get("hoofdstukken")
-        for i, raw in enumerate(chapters if isinstance(chapters, list) else []):
-            if not isinstance(raw, dict):
-                continue
-            if isinstance(raw.get("bib"), str):
-                wanted.append((raw["bib"], ("hoofdstukken", i, "bib")))
-            for j, key in enumerate(raw.get("literatuur") or []):
-                if isinstance(key, str):
-                    wanted.append((key, ("hoofdstukken", i, "literatuur", j)))
-        for key, path in wanted:
-            if key not in keys and key != PLACEHOLDER_ID:
+        for ref in bundel.bib_refs:
+            if ref.target not in keys and ref.target != PLACEHOLDER_ID:
                 yield found(
-                    doc.location(*path),
-                    f"De BibTeX-sleutel ‘{key}’ staat niet in bibliography/*.bib.",
-                    did_you_mean(key, keys) or "Voeg het werk toe aan een .bib-bestand.",
+                    ref.location,
+                    f"De BibTeX-sleutel ‘{ref.target}’ staat niet in bibliography/*.bib.",
+                    did_you_mean(ref.target, keys) or "Voeg het werk toe aan een .bib-bestand.",
                 )
 
 

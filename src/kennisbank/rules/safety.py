@@ -69,9 +69,8 @@ def _url_hint(value: str) -> str:
 def _field_urls(ctx: Context) -> Iterator[tuple[str, str, Location]]:
     """(what, url, where) for every URL a field of the corpus asks the site to write."""
     for bundel in ctx.corpus.bundels.values():
-        raw = bundel.document.data.get("url")
-        if isinstance(raw, str):
-            yield f"De url van de bundel ‘{bundel.id}’", raw.strip(), bundel.location("url")
+        if bundel.url:
+            yield f"De url van de bundel ‘{bundel.id}’", bundel.url, bundel.location("url")
     for entry in ctx.corpus.bibliography.entries.values():
         url = entry.fields.get("url", "").strip()
         if url:
