@@ -2,7 +2,7 @@
 MkDocs building the same generated pages, with the peak memory of each. One run, one machine:
 compare the ratios, not the seconds.
 
-Usage: .venv/bin/python scripts/bench_check.py [--repeat 3] [--no-build]
+Usage: .venv/bin/python scripts/bench_check.py [--repeat 3] [--no-build] [--bin OTHER/.venv/bin]
 
 - check, real content: a copy of the repository's content, cold (empty cache) and warm
   (second run: everything from `.cache/kennisbank/`), as the `kennisbank check` command.
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build import synthetic_corpus
 
 REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+BIN = Path(sys.executable).parent  # --bin: another virtualenv's, e.g. main's for "before"
 CONTENT = ["kwesties", "principes", "casussen", "begrippen", "bundels", "bibliography", "docs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("CI", None)  # the cache is off in CI; this measures it on
@@ -80,7 +80,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-build", action="store_true", help="only the check figures")
+    parser.add_argument("--bin", type=Path, help="the bin/ of another virtualenv (before/after)")
     args = parser.parse_args()
+    global BIN
+    BIN = args.bin or BIN
     with tempfile.TemporaryDirectory() as name:
         work = Path(name)
         real = work / "real"
