@@ -17,6 +17,7 @@ from kennisbank import bibliography, csl, literature, markup
 from kennisbank.build import check
 from kennisbank.cache import Cache
 from kennisbank.frontmatter import MAX_HEADER_BYTES, _Builder
+from kennisbank.links import MAX_PARAGRAPH
 from mutations import CORPORA, MUTATORS, Fuzzer, run_corpus
 
 LIMIT = 60.0  # seconds per case: far above a normal case (under a second), below "hangs"
@@ -152,3 +153,21 @@ def test_a_bib_file_over_the_size_bound_is_refused(
         f.startswith("bibliography/literatuur.bib:1:1: fout: Het BibTeX-bestand is te groot")
         for f in found
     )
+
+
+def test_a_paragraph_over_the_bound_is_an_error_and_not_parsed(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "kwesties" / "eigen-kracht.md"
+    text = path.read_text()
+    lines = text.count("\n")
+    path.write_text(text + "\n" + "[@a; [[b" * (MAX_PARAGRAPH // 8 + 1) + "\n")  # + its line end
+    checked = check(root, Cache(None))
+    found = [d.format() for d in checked.diagnostics if "alinea" in d.message]
+    assert found == [
+        f"kwesties/eigen-kracht.md:{lines + 2}:1: fout: Deze alinea is "
+        f"{(MAX_PARAGRAPH // 8 + 1) * 8 + 1:,} tekens lang; de grens is {MAX_PARAGRAPH:,}.".replace(
+            ",", "."
+        )
+        + "\n    → Zet witregels tussen de alinea's, of kort de tekst in."
+    ]
+    assert checked.graph.bodies["eigen-kracht"].links == ()

@@ -15,7 +15,7 @@ from slugify import slugify
 
 from .cache import Cache
 from .cache import key as cache_key
-from .diagnostic import Diagnostic, Location, crashed
+from .diagnostic import Diagnostic, Location, crashed, error
 from .load import Corpus
 from .markup import Body, analyse, body_from_json, body_to_json
 from .model import Bundel, Entity, Principe
@@ -62,6 +62,24 @@ def _sort_key(entity: Entity) -> tuple[tuple[str, str], str]:
     return (sort_key(entity.title), entity.id)
 
 
+# The longest real paragraph is ~2,300 characters. Markdown's link parsing slows down sharply
+# on a long paragraph full of brackets (130 KB of `[[[[` took half a minute), so a longer
+# one is an error and the body is not parsed.
+MAX_PARAGRAPH = 20_000
+
+
+def _long_paragraph(body: str) -> tuple[int, int] | None:
+    """The line offset and length of the first paragraph over MAX_PARAGRAPH, if any."""
+    if len(body) <= MAX_PARAGRAPH:
+        return None
+    offset = 0
+    for block in body.split("\n\n"):
+        if len(block) > MAX_PARAGRAPH:
+            return offset, len(block)
+        offset += block.count("\n") + 2
+    return None
+
+
 class Graph:
     """Relations, backlinks and citations of a corpus, computed once."""
 
@@ -98,6 +116,20 @@ class Graph:
                     return body_from_json(stored, entity.path)
                 except (KeyError, TypeError, ValueError):
                     pass  # not what we wrote: parse again
+        long = _long_paragraph(entity.body)
+        if long is not None:
+            offset, size = long
+            self.diagnostics.append(
+                error(
+                    Location(path=entity.path, line=line + offset),
+                    "bestand",
+                    f"Deze alinea is {size:,} tekens lang; de grens is {MAX_PARAGRAPH:,}.".replace(
+                        ",", "."
+                    ),
+                    "Zet witregels tussen de alinea's, of kort de tekst in.",
+                )
+            )
+            return Body()
         try:
             body = analyse(entity.body, entity.path, line)
         except Exception as exc:  # the guard: an error on the file, the body left empty
