@@ -15,6 +15,7 @@ INDEX = "index"
 REEKSEN = "reeksen"
 LITERATUUR = "literatuur"
 PRINCIPES = "principes"
+MELDINGEN = "meldingen"  # the check's findings, in a preview only (pages/meldingen.py)
 # Names that generated pages take inside a content folder, or will take: no entity (nor an
 # old id) may have them.
 RESERVED_IDS: frozenset[str] = frozenset({INDEX, REEKSEN, "tags", LITERATUUR, "overzicht"})
@@ -26,6 +27,10 @@ def entity_page(folder: str, entity_id: str) -> str:
 
 def index_page(folder: str) -> str:
     return f"{folder}/{INDEX}.md"
+
+
+def meldingen_page() -> str:
+    return f"{MELDINGEN}/{INDEX}.md"
 
 
 def reeks_page(bundel: str | None, slug: str) -> str:

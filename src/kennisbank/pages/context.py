@@ -3,7 +3,7 @@ the pieces that go into many pages (bodies with links and citations, resolved so
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..citeproc import link_citation
+from ..diagnostic import Diagnostic
 from ..label import link_label
 from ..links import Graph, Reeks
 from ..literature import Literature
@@ -41,9 +42,15 @@ class Source:
 
 class RenderContext:
     def __init__(
-        self, corpus: Corpus, graph: Graph | None = None, literature: Literature | None = None
+        self,
+        corpus: Corpus,
+        graph: Graph | None = None,
+        literature: Literature | None = None,
+        diagnostics: Sequence[Diagnostic] | None = None,
     ) -> None:
         self.corpus = corpus
+        # The check's findings, given only for a preview: then they are shown on the pages.
+        self.diagnostics = diagnostics
         self.graph = graph or Graph(corpus)
         self.literature = literature or Literature.build(self.graph)
         self.env = Environment(

@@ -10,6 +10,7 @@ from typing import Any
 from ..model import Begrip, Bundel, Casus, Kwestie, Principe
 from ..paths import LITERATUUR, index_page
 from ..sorting import sort_key
+from . import meldingen
 from .context import RenderContext
 
 NavItem = str | dict[str, Any]
@@ -44,6 +45,8 @@ def site_nav(ctx: RenderContext) -> list[NavItem]:
         by_letter[work.letter].append({work.label: work.page})
     works += [{letter: entries} for letter, entries in by_letter.items()]
     sections.append({"Literatuur": works})
+    if ctx.diagnostics is not None:  # a preview: the findings come first
+        sections.insert(0, meldingen.nav_section(ctx))
     return sections
 
 
