@@ -126,8 +126,7 @@ def banner(diagnostics: Sequence[Diagnostic], overview: str) -> str:
     lines = [
         f'!!! {kind} "Meldingen bij deze pagina"',
         "",
-        f"    De controle vond {_count(diagnostics)} in "
-        f"{md_inline(diagnostics[0].location.path)}:",
+        f"    De controle vond {_count(diagnostics)} in {md_inline(diagnostics[0].location.path)}:",
         "",
         *(_item(d, "    ") for d in diagnostics),
         "",

@@ -78,8 +78,7 @@ def invisible_in_ids(ctx: Context) -> Iterator[Found]:
             clean = "".join(ch for ch in entity.id if ch not in INVISIBLE)
             yield found(
                 entity.document.location(),
-                f"De bestandsnaam ‘{clean}.md’ bevat een onzichtbaar teken "
-                f"({_names(entity.id)}).",
+                f"De bestandsnaam ‘{clean}.md’ bevat een onzichtbaar teken ({_names(entity.id)}).",
                 f"Hernoem het bestand: typ de naam opnieuw als ‘{clean}.md’.",
             )
         for ref in (*entity.refs, *entity.vorige):
