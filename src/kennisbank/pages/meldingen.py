@@ -54,9 +54,9 @@ def _work_page(ctx: RenderContext, diagnostic: Diagnostic) -> str | None:
     best = None
     for work in ctx.literature.works.values():
         where = work.entry.location
-        if where.path == loc.path and where.line <= loc.line:
-            if best is None or where.line > best.entry.location.line:
-                best = work
+        later = best is None or where.line > best.entry.location.line
+        if where.path == loc.path and where.line <= loc.line and later:
+            best = work
     return best.page if best else None
 
 
