@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..diagnostic import Location
 from ..frontmatter import read_text
-from ..markup import parser
 from ..model import CONTENT_FOLDERS, Document, FieldPath
 from ..pasted import BULLETS, CURLY_PAIRS, INVISIBLE
 from .registry import FOUT, WAARSCHUWING, Context, Found, field_name, found, rule
@@ -44,6 +43,8 @@ def _strings(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, s
 
 # --- invisible characters ------------------------------------------------------------------
 
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+
 
 @rule(code="onzichtbaar-teken", severity=WAARSCHUWING)
 def invisible_characters(ctx: Context) -> Iterator[Found]:
@@ -53,12 +54,16 @@ def invisible_characters(ctx: Context) -> Iterator[Found]:
         (e.path, ref.location.line) for e in ctx.corpus.entities for ref in (*e.refs, *e.vorige)
     }
     for document in ctx.corpus.documents:
-        for number, line in enumerate(_raw_lines(ctx, document), start=1):
+        lines = _raw_lines(ctx, document)
+        if not any(_INVISIBLE.search(line) for line in lines):
+            continue
+        for number, line in enumerate(lines, start=1):
             if (document.path, number) in ref_lines:
                 continue  # an id in a list: the error below says it better
-            col = next((i for i, ch in enumerate(line) if ch in INVISIBLE), None)
-            if col is None:
+            hit = _INVISIBLE.search(line)
+            if hit is None:
                 continue
+            col = hit.start()
             names = sorted({INVISIBLE[ch] for ch in line if ch in INVISIBLE})
             yield found(
                 Location(path=document.path, line=number, col=col + 1),
@@ -220,11 +225,8 @@ def heading_levels(ctx: Context) -> Iterator[Found]:
     at a time after the first: screen readers and the page's table of contents follow them."""
     for entity in ctx.corpus.entities:
         previous = 0  # the first heading of the body sets the level (## or ###)
-        for token in parser().parse(entity.body):
-            if token.type != "heading_open" or not token.map or token.markup[:1] != "#":
-                continue
-            level = int(token.tag[1])
-            where = Location(path=entity.path, line=entity.document.body_line + token.map[0])
+        for number, level in _headings(entity.body):
+            where = Location(path=entity.path, line=entity.document.body_line + number)
             if level == 1:
                 yield found(
                     where,
@@ -239,6 +241,28 @@ def heading_levels(ctx: Context) -> Iterator[Found]:
                     f"Gebruik ‘{'#' * (previous + 1)} ’ voor deze kop.",
                 )
             previous = level
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _headings(body: str) -> Iterator[tuple[int, int]]:
+    """(line index, level) of each `#` heading outside fenced code (CommonMark's ATX rule);
+    a line-based scan: parsing every body again with markdown-it would cost half a second."""
+    fence = ""
+    for number, line in enumerate(body.split("\n")):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        heading = _ATX.match(line)
+        if heading:
+            yield number, len(heading.group(1))
 
 
 # --- files the loader never reads ----------------------------------------------------------
