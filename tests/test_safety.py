@@ -204,3 +204,15 @@ def test_url_payloads_are_errors_and_never_written(
                 page.path,
                 target,
             )
+
+
+def test_job_summary_quotes_payloads_as_text(payload_root: Path) -> None:
+    """The PR's job summary (Markdown on GitHub) quotes what the lector wrote: as text."""
+    from kennisbank.build import check
+    from kennisbank.report import format_summary
+
+    checked = check(payload_root)
+    summary = format_summary(checked.diagnostics, len(checked.corpus.documents), 0)
+    assert "HTML is niet toegestaan in ‘titel’" in summary
+    assert "<img" not in summary and "<script" not in summary
+    assert "&lt;img src=x onerror=alert(1)>" in summary
