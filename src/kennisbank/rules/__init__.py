@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..diagnostic import Diagnostic, sort_diagnostics
 from ..links import Graph
 from ..load import Corpus
-from . import bibtex, fields, ids, references, safety  # noqa: F401  (they register their rules)
+from . import bibtex, fields, glossary, ids, references, safety  # noqa: F401  (they register)
 from .registry import LOADER_CODES, RULES, Context, Rule
 
 __all__ = ["LOADER_CODES", "RULES", "Rule", "Summary", "summarise", "validate"]
