@@ -33,10 +33,8 @@ _RAW_TOKENS = ("wikilink", "citation", "citation_link", "verbatim")
 _SKIPPED_BLOCKS = {"heading_open": "heading_close", "table_open": "table_close"}
 
 
-def word_forms(word: str) -> set[str]:
-    """The forms of one (lower-case) word that count as a mention of it."""
-    w = word.casefold()
-    forms = {w, w + "s", w + "'s", w + "’s"}
+def _stems(w: str) -> set[str]:
+    """What -en and -e attach to: the word, with the usual Dutch spelling changes."""
     stems = {w}
     if long_vowel := re.fullmatch(r"(.*[^aeiou]|)([aeou])\2([^aeiouwjy])", w):
         stems.add(long_vowel[1] + long_vowel[2] + long_vowel[3])  # informeel → informel-e
@@ -49,40 +47,55 @@ def word_forms(word: str) -> set[str]:
             stems.add(stem[:-1] + "v")  # actief → actiev-e
         if stem.endswith("s") and len(stem) > 2 and stem[-2] in _VOWELS and stem[-3] in _VOWELS:
             stems.add(stem[:-1] + "z")  # huis → huiz-en
+    return stems
+
+
+def word_forms(word: str) -> set[str]:
+    """The forms of one word that count as a mention of it (lower case)."""
+    w = word.casefold()
+    forms = {w, w + "s", w + "'s"}
     if w.endswith("heid"):
         forms.add(w[:-4] + "heden")
-    for stem in stems:
+    for stem in _stems(w):
         forms |= {stem + "en", stem + "e"}
     if w.endswith("e"):
         forms |= {w + "n", w + "tje"}
     elif w[-1:] in _VOWELS:
         forms |= {w + "tje", w + "'tje"}
     diminutives = {w + "je", w + "tje", w + "pje", w + "etje"}
-    forms |= diminutives | {d + "s" for d in diminutives}
-    return forms
+    return forms | diminutives | {d + "s" for d in diminutives}
 
 
 def _adjective_forms(word: str) -> set[str]:
     """A word before the last of a term: as written, or with the adjective -e."""
-    return {f for f in word_forms(word) if f == word.casefold() or f.endswith("e")}
+    w = word.casefold()
+    return {w} | {stem + "e" for stem in _stems(w) if not w.endswith("e")}
 
 
-def _split(phrase: str) -> tuple[list[str], list[str]]:
-    """Words and the separators between them (" " or "-")."""
-    words = _WORD.findall(phrase)
-    seps = [
-        "-" if "-" in between else " "
-        for between in re.split(_WORD, phrase.strip())[1:-1]
-        if between is not None
-    ]
-    return words, seps
+def _split(phrase: str) -> tuple[list[str], list[str]] | None:
+    """Words and the separators between them (" " or "-"); None if anything else separates
+    them (such a term cannot be found in running text)."""
+    matches = list(_WORD.finditer(phrase))
+    seps = []
+    for before, after in zip(matches, matches[1:], strict=False):
+        between = phrase[before.end() : after.start()]
+        if between == "-":
+            seps.append("-")
+        elif between and not between.strip():
+            seps.append(" ")
+        else:
+            return None
+    if not matches or phrase[: matches[0].start()].strip() or phrase[matches[-1].end() :].strip():
+        return None
+    return [m.group() for m in matches], seps
 
 
 def phrase_forms(phrase: str) -> set[str]:
     """Every form of a term or synonym, words joined by their separators, lower case."""
-    words, seps = _split(phrase)
-    if not words or len(seps) != len(words) - 1:
+    split = _split(phrase)
+    if split is None:
         return set()
+    words, seps = split
     results = {""}
     for i, word in enumerate(words):
         options = word_forms(word) if i == len(words) - 1 else _adjective_forms(word)
@@ -187,8 +200,7 @@ class Glossary:
                     parts.append(after.group().casefold())
                 if not ok:
                     continue
-                form = "".join(parts).replace("’", "'")
-                begrip = self.index.get(form) or self.index.get("".join(parts))
+                begrip = self.index.get("".join(parts).replace("’", "'"))
                 if begrip is None:
                     continue
                 start, end = group[0].start(), group[-1].end()

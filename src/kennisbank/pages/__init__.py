@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..links import Graph
 from ..literature import Literature
 from ..load import Corpus
-from . import entity, indexes, redirect, reeks, works  # noqa: F401  (they register families)
+from . import entity, indexes, overview, redirect, reeks, works  # noqa: F401  (they register)
 from .context import Page, RenderContext
 from .families import FAMILIES
 from .markdown import md_inline, relative

@@ -25,6 +25,7 @@ from ..model import Begrip, Bronverwijzing, Bundel, Entity, Hoofdstuk
 from .markdown import (
     code_fence,
     md_inline,
+    md_title,
     pages_label,
     plain_citation,
     relative,
@@ -93,6 +94,8 @@ class RenderContext:
         self.env.filters["pagina"] = pages_label
         self.env.filters["safe_url"] = safe_url
         self.env.filters["fence"] = code_fence
+        self.env.filters["tooltip"] = md_title
+        self.env.filters["cell"] = lambda text: md_inline(text).replace("|", "\\|")
 
     def template(
         self, name: str, page_path: str, title: str, meta: Mapping[str, Any], **context: Any
