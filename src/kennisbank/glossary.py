@@ -63,6 +63,7 @@ def word_forms(word: str) -> set[str]:
     elif w[-1:] in _VOWELS:
         forms |= {w + "tje", w + "'tje"}
     diminutives = {w + "je", w + "tje", w + "pje", w + "etje"}
+    diminutives |= {stem + "etje" for stem in _stems(w) if stem != w and stem[-1] == stem[-2]}
     return forms | diminutives | {d + "s" for d in diminutives}
 
 
