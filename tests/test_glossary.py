@@ -78,7 +78,9 @@ def test_only_the_first_mention_outside_headings_links_code_citations_and_tables
     ]
     first = found[0]
     assert BODY[first.start : first.end] == "netwerken"
-    assert BODY[first.start - 2 : first.start] == "**"  # the emphasised one, not the switched-off one
+    assert (
+        BODY[first.start - 2 : first.start] == "**"
+    )  # the emphasised one, not the switched-off one
 
 
 def test_mentions_in_lists_quotes_and_admonitions_map_back_to_the_body(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ as written and never linked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -78,7 +79,7 @@ def _split(phrase: str) -> tuple[list[str], list[str]] | None:
     them (such a term cannot be found in running text)."""
     matches = list(_WORD.finditer(phrase))
     seps = []
-    for before, after in zip(matches, matches[1:], strict=False):
+    for before, after in itertools.pairwise(matches):
         between = phrase[before.end() : after.start()]
         if between == "-":
             seps.append("-")
@@ -189,7 +190,7 @@ class Glossary:
                 group = words[i : i + n]
                 parts = [group[0].group().casefold()]
                 ok = True
-                for before, after in zip(group, group[1:], strict=False):
+                for before, after in itertools.pairwise(group):
                     between = text[before.end() : after.start()]
                     if between == "-":
                         parts.append("-")

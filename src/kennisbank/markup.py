@@ -306,9 +306,7 @@ def analyse(body: str, path: str = "", body_line: int = 1) -> Body:
             continue
         for child in token.children:
             if child.type == "verbatim":
-                span = locator.span(
-                    token.map, token.content, child.meta["pos"], child.meta["raw"]
-                )
+                span = locator.span(token.map, token.content, child.meta["pos"], child.meta["raw"])
                 verbatim.append(Verbatim(text=child.meta["text"], span=span))
             _collect(child, token, locator, links, citations, html, unsafe)
     return Body(

@@ -3,8 +3,8 @@ the pieces that go into many pages (bodies with links and citations, resolved so
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,7 @@ from ..label import link_label
 from ..links import Graph, Reeks
 from ..literature import Literature
 from ..load import Corpus
-from ..markup import Citation, substitute
-from ..markup import Span
+from ..markup import Citation, Span, substitute
 from ..model import Begrip, Bronverwijzing, Bundel, Entity, Hoofdstuk
 from .markdown import (
     code_fence,
@@ -145,13 +144,13 @@ class RenderContext:
         for mention in self.glossary.mentions(text, exclude=linked):
             begrip = mention.begrip
             span = Span(start=mention.start, end=mention.end, location=begrip.location())
-            link = titled_link(
+            glossary_link = titled_link(
                 md_inline(mention.text),
                 relative(entity.page, begrip.page),
                 f"{begrip.term}: {begrip.definitie}",
                 "kb-begrip",
             )
-            replacements.append((span, link))
+            replacements.append((span, glossary_link))
         lines = text.split("\n")
         offsets = [0]
         for line in lines:

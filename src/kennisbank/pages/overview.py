@@ -96,15 +96,14 @@ def bundle_sections(graph: Graph, kwestie: Kwestie) -> dict[str, str]:
             continue
         start = starts[index]
         end = next(
-            (s for h, s in zip(found[index + 1 :], starts[index + 1 :], strict=True) if h.level <= 2),
+            (
+                s
+                for h, s in zip(found[index + 1 :], starts[index + 1 :], strict=True)
+                if h.level <= 2
+            ),
             len(body),
         )
-        cited = [
-            item.key
-            for c in citations
-            if start <= c.span.start < end
-            for item in c.items
-        ]
+        cited = [item.key for c in citations if start <= c.span.start < end for item in c.items]
         heading_words = _significant(heading.text)
         scores = []
         for b in bundels:

@@ -22,9 +22,7 @@ def shared_word_form(ctx: Context) -> Iterator[Found]:
             (("term",), second.term),
             *((("synoniemen", i), s) for i, s in enumerate(second.synoniemen)),
         ]
-        keypath, phrase = next(
-            ((k, p) for k, p in written if phrase_forms(p) & shared), written[0]
-        )
+        keypath, phrase = next(((k, p) for k, p in written if phrase_forms(p) & shared), written[0])
         exact = [f for f in forms if f == " ".join(phrase.casefold().split())]
         form = (exact or sorted(forms, key=lambda f: (len(f), f)))[0]
         winner = glossary.index[form]
