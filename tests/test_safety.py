@@ -75,7 +75,8 @@ def _payload_corpus(root: Path) -> None:
                 "bronnen: [{bundel: testbundel-2020, sectie: '" + HTML_PAYLOAD + "'}]\n"
                 f"tags: ['{ATTR_PAYLOAD}']\n"
                 "---\n"
-                "Tekst met {{ 7*7 }} en [[payload]] en [[eigen-kracht]].\n"
+                "Tekst met {{ 7*7 }} en [[payload]] en [[eigen-kracht]].\n\n"
+                "Een wijkaanvalsterm in de tekst.\n"
             ),
             "begrippen/payload-begrip.md": (
                 "---\n"
@@ -85,6 +86,14 @@ def _payload_corpus(root: Path) -> None:
                 "bronnen: [{bundel: testbundel-2020}]\n"
                 "---\n"
                 "Zie [@payload2020].\n"
+            ),
+            # a glossary link: the definition becomes the link's tooltip
+            "begrippen/wijkaanvalsterm.md": (
+                "---\n"
+                "term: Wijkaanvalsterm\n"
+                f"definitie: '{HTML_PAYLOAD} {ATTR_PAYLOAD} \\\" ) {JINJA_PAYLOAD}'\n"
+                "bronnen: [{bundel: testbundel-2020}]\n"
+                "---\n"
             ),
             "bibliography/payload.bib": (
                 "@book{payload2020,\n"
@@ -164,6 +173,11 @@ def test_text_payloads_come_out_as_text(payload_site: Path) -> None:
     page = (payload_site / "kwesties" / "payload" / "index.html").read_text(encoding="utf-8")
     assert "Tekst met {{ 7*7 }} en" in page and "Tekst met 49" not in page
     assert "onerror=alert(1)" in page  # shown to the reader as text, escaped
+    # glossary link and hover preview: the untrusted text is only ever a title attribute
+    glossary_link = re.search(r'<a class="kb-begrip" href="[^"]*" title="([^"]*)">', page)
+    assert glossary_link, "the begrip's first mention is a link with its definition"
+    assert glossary_link.group(1).startswith("Wijkaanvalsterm: &lt;img src=x onerror=alert(1)&gt;")
+    assert 'title="&lt;img src=x onerror=alert(1)&gt;' in page  # the [[payload]] preview
     work = (payload_site / "literatuur" / "payload2020" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in work  # the BibTeX stays in its code block
 

@@ -62,3 +62,11 @@ def url(page: str) -> str:
     path = page.removesuffix(".html").removesuffix(".md")
     path = path.removesuffix(INDEX).rstrip("/")
     return f"/{path}/" if path else "/"
+
+
+OVERZICHT = "overzicht"
+
+
+def overview_page(name: str = INDEX) -> str:
+    """The overview pages: "overzicht/index.md" (kwesties × bronnen), "overzicht/tijdlijn.md", …"""
+    return f"{OVERZICHT}/{name}.md"

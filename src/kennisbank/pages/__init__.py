@@ -14,7 +14,15 @@ from ..diagnostic import Diagnostic
 from ..links import Graph
 from ..literature import Literature
 from ..load import Corpus
-from . import entity, indexes, meldingen, redirect, reeks, works  # noqa: F401  (they register families)
+from . import (  # noqa: F401  (they register their families)
+    entity,
+    indexes,
+    meldingen,
+    overview,
+    redirect,
+    reeks,
+    works,
+)
 from .context import Page, RenderContext
 from .families import FAMILIES
 from .markdown import md_inline, relative

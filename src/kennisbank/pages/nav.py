@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Begrip, Bundel, Casus, Kwestie, Principe
-from ..paths import LITERATUUR, index_page
+from ..paths import LITERATUUR, index_page, overview_page
 from ..sorting import sort_key
 from . import meldingen
 from .context import RenderContext
@@ -39,6 +39,15 @@ def site_nav(ctx: RenderContext) -> list[NavItem]:
             entities = [e for e in entities if isinstance(e, Principe) and not e.reeks]
         items += [{e.title: e.page} for e in entities]
         sections.append({titles[cls]: items})
+    sections.append(
+        {
+            "Overzicht": [
+                overview_page(),
+                {"Tijdlijn": overview_page("tijdlijn")},
+                {"Plaatsen": overview_page("plaatsen")},
+            ]
+        }
+    )
     works: list[NavItem] = [index_page(LITERATUUR)]
     by_letter: dict[str, list[NavItem]] = defaultdict(list)
     for work in ctx.literature.works.values():
