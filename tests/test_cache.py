@@ -88,3 +88,35 @@ def test_the_cache_is_off_in_ci_and_on_request(
     assert not Cache.for_root(tmp_path).enabled
     check(tmp_path, None)
     assert not (tmp_path / CACHE_DIR).exists()
+
+
+def test_what_the_cache_stores_reads_back_the_same_for_the_real_content() -> None:
+    """A field added to a parsed body or front matter must reach the cache too."""
+    from kennisbank.frontmatter import from_json, parse, read_text, to_json
+    from kennisbank.load import content_files
+    from kennisbank.markup import analyse, body_from_json, body_to_json
+
+    repo = Path(__file__).parent.parent
+    for _folder, path in content_files(repo):
+        display = path.relative_to(repo).as_posix()
+        text, _ = read_text(path, display)
+        assert text is not None
+        front = parse(text, display)
+        again = from_json(json.loads(json.dumps(to_json(front))), display)
+        assert (again.data, dict(again.locations), again.body, again.body_line, again.ok) == (
+            front.data,
+            dict(front.locations),
+            front.body,
+            front.body_line,
+            front.ok,
+        )
+        assert again.diagnostics == front.diagnostics
+        body = analyse(front.body, display, front.body_line)
+        assert body_from_json(json.loads(json.dumps(body_to_json(body))), display) == body
+    every_kind = (
+        "[[a]] [[b|B]] [[=tekst]] [@k, p. 3] [zie -@k; @l] @m [x](javascript:y) <b>x</b>\n\n"
+        "<div>blok</div>\n"
+    )
+    body = analyse(every_kind, "x.md", 4)
+    assert body.links and body.citations and body.html and body.unsafe_links and body.verbatim
+    assert body_from_json(json.loads(json.dumps(body_to_json(body))), "x.md") == body

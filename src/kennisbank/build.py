@@ -54,11 +54,17 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     )
 
 
-def build(root: Path, cache: Cache | None = None) -> Build:
+def build(root: Path, cache: Cache | None = None, *, preview: bool = False) -> Build:
+    """Check and render; a `preview` shows the findings on the pages and at /meldingen/."""
     from .pages import render_site
 
     checked = check(root, cache)
-    site = render_site(checked.corpus, checked.graph, checked.literature)
+    site = render_site(
+        checked.corpus,
+        checked.graph,
+        checked.literature,
+        checked.diagnostics if preview else None,
+    )
     return Build(corpus=checked.corpus, diagnostics=checked.diagnostics, site=site)
 
 

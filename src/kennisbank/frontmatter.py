@@ -19,6 +19,7 @@ from .diagnostic import Diagnostic, Location, crashed, error, warning
 from .diagnostic import from_json as diagnostic_from_json
 from .diagnostic import to_json as diagnostic_to_json
 from .model import FieldPath
+from .pasted import curly_quote_hint, header_problem
 
 MAX_FILE_BYTES = 1_000_000
 # The YAML header is parsed by pure-Python PyYAML; the largest real header is ~10 KB.
@@ -169,6 +170,18 @@ def _parse(text: str, display: str) -> FrontMatter:
             )
     if not result.ok:
         return result
+    pasted = header_problem(header)  # Word's characters: say so on the right line
+    if pasted is not None:
+        result.ok = False
+        result.diagnostics.append(
+            error(
+                Location(path=display, line=pasted.line + 2, col=pasted.col),
+                RULE,
+                pasted.message,
+                pasted.suggestion,
+            )
+        )
+        return result
     builder = _Builder(display, line_offset=1)
     deep = _too_deep(header)
     if deep is not None:
@@ -202,12 +215,17 @@ def _parse(text: str, display: str) -> FrontMatter:
     except yaml.MarkedYAMLError as exc:
         result.ok = False
         mark = exc.problem_mark or exc.context_mark
+        problem = _dutch_yaml_problem(exc.problem or str(exc))
+        hint = _yaml_hint(exc.problem or "")
+        curly = curly_quote_hint(header[mark.line]) if mark and mark.line < len(header) else None
+        if curly is not None:
+            problem, hint = curly
         result.diagnostics.append(
             error(
                 builder.at(mark) if mark else Location(path=display),
                 RULE,
-                f"De YAML-kop is ongeldig: {_dutch_yaml_problem(exc.problem or str(exc))}.",
-                _yaml_hint(exc.problem or ""),
+                f"De YAML-kop is ongeldig: {problem}.",
+                hint,
             )
         )
         return result

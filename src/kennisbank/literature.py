@@ -22,6 +22,7 @@ from .links import Graph
 from .markup import Citation
 from .model import Bundel, Entity, Hoofdstuk
 from .paths import work_pages
+from .privacy import is_private, private_fields, public_source
 from .sorting import letter
 
 # Bounds on what pandoc gets: its citeproc slows down sharply on huge values (a 150 KB title
@@ -118,7 +119,12 @@ class Work:
     @property
     def note(self) -> str | None:
         note = self.entry.fields.get("note")
-        return _plain(note) if note else None
+        return _plain(note) if note and not is_private("note", note) else None
+
+    @property
+    def bibtex(self) -> str:
+        """The BibTeX to copy: as written, without the private fields (privacy.py)."""
+        return public_source(self.entry.source, private_fields(self.entry.fields))
 
     @property
     def letter(self) -> str:
