@@ -318,7 +318,7 @@ class Fuzzer:
         self.roots = []
         for corpus in CORPORA:
             target = workdir / corpus.name
-            shutil.copytree(corpus, target)
+            shutil.copytree(corpus, target, ignore=shutil.ignore_patterns(".cache"))
             self.roots.append(target)
         # one cache for all cases, as a lector's machine has: unchanged files come from it
         self.cache = Cache(workdir / "cache")

@@ -17,7 +17,7 @@ VALID = Path(__file__).parent / "fixtures" / "valid"
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
-    shutil.copytree(VALID, target)
+    shutil.copytree(VALID, target, ignore=shutil.ignore_patterns(".cache"))
     # some findings of every kind of cached input: front matter, body, literature
     kwestie = target / "kwesties" / "eigen-kracht.md"
     kwestie.write_text(

@@ -44,7 +44,7 @@ def test_random_combinations_are_survived(fuzzer: Fuzzer) -> None:
 
 def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "corpus"
-    shutil.copytree(VALID, root)
+    shutil.copytree(VALID, root, ignore=shutil.ignore_patterns(".cache"))
     return root
 
 
