@@ -87,13 +87,13 @@ def search_pagefind(page: Page, query: str) -> list[str]:
 
 
 def search_material(page: Page, query: str) -> list[str]:
-    page.locator("label.md-header__button[for=__search]").first.click()
     box = page.locator("input.md-search__input")
+    box.focus()
     box.fill("")
     box.fill(query)
     # Material searches on input, in a worker; wait until its result list settles.
     last, stable = None, 0
-    for _ in range(200):
+    for _ in range(3000):  # the first query waits for the index (~5 s)
         now = page.evaluate(
             "() => [document.querySelector('.md-search-result__meta')?.textContent,"
             " [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)"

@@ -22,7 +22,8 @@
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         return pf.options({ baseUrl: root.pathname, excerptLength: 22 }).then(function () {
           pf.init();
-          return pf;
+          // De filters (soort, bundel, thema) laden: pas daarna telt search() ze mee.
+          return pf.filters().then(function () { return pf; });
         });
       });
       engine.catch(function () {
@@ -217,6 +218,7 @@
         return;
       }
       if (mijn !== beurt) return; // er is intussen verder getypt
+      paneel.dataset.vraag = vraag; // welke vraag nu getoond wordt (ook voor de tests)
       toonFilters(lijst.filters);
       resultaten.replaceChildren();
       extra.replaceChildren();
@@ -251,6 +253,7 @@
     invoer.addEventListener("focus", function () { laad().catch(function () {}); }, { once: true });
     invoer.addEventListener("input", function () {
       clearTimeout(wacht);
+      delete paneel.dataset.vraag;
       wacht = setTimeout(voerUit, 120);
     });
     vak.addEventListener("submit", function (e) {
