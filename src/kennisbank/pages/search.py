@@ -74,6 +74,4 @@ def entity_search_meta(entity: Entity, bundels: Iterable[str]) -> dict[str, Any]
         termen = [entity.term, *entity.synoniemen]
         termen += [a for t in termen if (a := acronym(t))]
     soort = entity.soort if isinstance(entity, Principe | Casus | Bundel) else None
-    return search_meta(
-        entity.kind, soort=soort, bundels=bundels, tags=entity.tags, termen=termen
-    )
+    return search_meta(entity.kind, soort=soort, bundels=bundels, tags=entity.tags, termen=termen)
