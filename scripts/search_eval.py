@@ -34,6 +34,7 @@ from urllib.parse import urlparse
 
 import yaml
 from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "scripts" / "search_queries.yaml"
@@ -96,18 +97,17 @@ def search_material(page: Page, query: str) -> list[str]:
     # Material builds its lunr index in a worker first (~5 s for this site).
     page.wait_for_function(f"() => !/initialis/i.test({_META})", timeout=120_000)
     box.fill(query)
-    page.wait_for_function(f"() => /overeenkom|geen/i.test({_META})", timeout=30_000)
-    page.wait_for_timeout(250)  # the worker answers each input; let the last answer arrive
-    # Material renders the list in batches; wait until it stops changing.
-    last, stable = None, 0
-    while stable < 5:
-        now = page.evaluate(
-            "() => [...document.querySelectorAll('.md-search-result__item > a')]"
-            ".map(a => a.href).join(' ')"
+    box.press("End")  # Material searches on key presses, not on `input` alone
+    # The answer to this query (not to an earlier one): its links carry `?h=<query>`.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            "q => { const a = document.querySelector('.md-search-result__item > a');"
+            f" if (!a) return /geen/i.test({_META});"
+            " return (new URL(a.href).searchParams.get('h') || '').toLowerCase()"
+            " === q.toLowerCase(); }",
+            arg=query.strip(),
+            timeout=60_000,
         )
-        stable = stable + 1 if now == last else 0
-        last = now
-        page.wait_for_timeout(20)
     urls: list[str] = page.evaluate(
         "() => [...document.querySelectorAll('.md-search-result__item > a')]"
         ".slice(0, 10).map(a => a.href)"
