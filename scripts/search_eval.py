@@ -106,7 +106,7 @@ def search_material(page: Page, query: str) -> list[str]:
             " return (new URL(a.href).searchParams.get('h') || '').toLowerCase()"
             " === q.toLowerCase(); }",
             arg=query.strip(),
-            timeout=60_000,
+            timeout=8_000,
         )
     urls: list[str] = page.evaluate(
         "() => [...document.querySelectorAll('.md-search-result__item > a')]"
