@@ -6,8 +6,12 @@
 #   make linkcheck  de links in de gebouwde site controleren (offline, met LinkChecker)
 #   make hooks  de controles ook bij elke git commit laten draaien (pre-commit)
 #   make properdocs / make zensical  dezelfde site in site/ met een andere bouwer (README)
+#   make preview  een voorbeeld in voorbeeld/ dat vanaf schijf opent, met de meldingen erin
+#   make distclean  ook .venv weg (bijvoorbeeld na een poging met een te oude Python)
 
 PYTHON ?= python3
+# uv (https://docs.astral.sh/uv/) installeert zelf een Python 3.11 als $(PYTHON) te oud is.
+UV     ?= $(shell command -v uv 2>/dev/null)
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
@@ -15,13 +19,25 @@ export NO_MKDOCS_2_WARNING := 1
 
 LINKCHECK_FLAGS ?=
 
-.PHONY: site test serve check generate bench clean install linkcheck hooks properdocs zensical search-eval
+.PHONY: site test serve check generate bench clean distclean install linkcheck hooks properdocs zensical preview search-eval
 
+NEW_ENOUGH := import sys; sys.exit(sys.version_info < (3, 11))
+
+# Python 3.11 of nieuwer: die van de machine, anders een van uv, anders één zin wat te doen.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@if $(PYTHON) -c '$(NEW_ENOUGH)' 2>/dev/null; then \
+		$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }; \
+	elif [ -n "$(UV)" ]; then \
+		echo "$(PYTHON) is ouder dan 3.11; uv zet Python 3.11 in $(VENV)."; \
+		$(UV) venv --quiet --seed --python 3.11 $(VENV) || { rm -rf $(VENV); exit 1; }; \
+	else \
+		echo "De kennisbank heeft Python 3.11 of nieuwer nodig en '$(PYTHON)' is ouder of ontbreekt: installeer Python 3.12 (python.org/downloads, 'brew install python@3.12' of 'sudo apt install python3.12-venv') of uv (docs.astral.sh/uv) en draai het commando opnieuw." >&2; \
+		exit 1; \
+	fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	@$(BIN)/python -c '$(NEW_ENOUGH)' || { echo "$(VENV) is gemaakt met een Python ouder dan 3.11: draai 'make distclean' en daarna opnieuw dit commando." >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --editable .
 	@touch $@
 
@@ -57,6 +73,12 @@ site: $(VENV)/.installed
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+# Een voorbeeld zoals `make serve` het toont (meldingen op de pagina's en op meldingen/, ook
+# bij fouten), met adressen als …/index.html zodat het vanaf schijf opent: voor pull requests.
+preview: $(VENV)/.installed
+	KENNISBANK_VOORBEELD=1 $(BIN)/mkdocs build --quiet --no-directory-urls --site-dir voorbeeld
+	@echo "Open $(CURDIR)/voorbeeld/index.html in je browser; de meldingen staan op meldingen/index.html."
 
 linkcheck: site $(VENV)/.installed-links
 	$(BIN)/linkchecker --config scripts/linkcheckerrc --no-status $(LINKCHECK_FLAGS) site/index.html
@@ -103,4 +125,7 @@ test: $(VENV)/.installed-test $(VENV)/.installed-engines $(VENV)/.installed-brow
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site generated build/zensical .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site voorbeeld generated build/zensical .cache .pytest_cache .mypy_cache .ruff_cache
+
+distclean: clean
+	rm -rf $(VENV)

@@ -39,8 +39,9 @@ def test_messy_input_becomes_diagnostics(tmp_path: Path) -> None:
     found = [d.format().split("\n")[0] for d in bib.diagnostics]
     assert found == [
         "bibliography/m.bib:3:1: waarschuwing: In ‘a1’ kon pybtex iets niet goed lezen: "
-        "Too many commas in 'Waal, Vincent, de, Jr, x'.",
-        "bibliography/m.bib:6:1: fout: BibTeX-fout: syntax error in line 6: premature end of file.",
+        "te veel komma's in de naam ‘Waal, Vincent, de, Jr, x’.",
+        "bibliography/m.bib:6:1: fout: BibTeX-fout: het bestand houdt midden in een item op "
+        "(een accolade ‘}’ ontbreekt).",
     ]
 
 

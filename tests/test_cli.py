@@ -38,8 +38,10 @@ def test_check_github_format_prints_annotations(
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
         "::error file=kwesties/kapot.md,line=5,col=13,title=kennisbank relatie::"
-        "‘bestaat-niet’ in ‘principes’ bestaat niet. → Maak de pagina aan met: "
-        'kennisbank new principe "Titel" --id bestaat-niet'
+        "‘bestaat-niet’ in ‘principes’ bestaat niet. → Is de pagina ‘bestaat-niet’ "
+        "verwijderd, haal dan deze verwijzing weg; is ze hernoemd, schrijf dan de nieuwe id "
+        "(en zet de oude in ‘vorige_ids’ van de nieuwe pagina); is ze nieuw, maak haar aan "
+        'met: kennisbank new principe "Titel" --id bestaat-niet'
     ]
 
 
@@ -114,3 +116,32 @@ def test_check_rules_lists_every_code_with_its_severity(capsys: pytest.CaptureFi
     for rule in RULES:
         assert (rule.code, rule.severity.value, rule.name) in listed
     assert ("dubbel-veld", "fout", "(inlezen)") in listed
+
+
+def test_check_summary_lists_every_finding_per_file(
+    valid_corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (valid_corpus / "kwesties" / "kapot.md").write_text(BROKEN, encoding="utf-8")
+    assert main(["--root", str(valid_corpus), "check", "--format", "summary"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("## Inhoudscontrole: 1 fout, 0 waarschuwingen\n")
+    assert "### kwesties/kapot.md (1 fout, 0 waarschuwingen)" in out
+    assert "- **regel 5, kolom 13** · ❌ fout · `relatie`: ‘bestaat-niet’ in ‘principes’" in out
+
+
+def test_check_summary_of_a_clean_corpus_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(FIXTURES / "valid"), "check", "--format", "summary"]) == 0
+    assert "Geen fouten: de inhoud kan zo op de site." in capsys.readouterr().out
+
+
+def test_command_line_mistakes_are_told_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["chekc"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: kennisbank")
+    assert "kennisbank: fout: onbekende keuze ‘chekc’ bij opdracht; kies uit 'check'" in err
+    assert "usage" not in err and "invalid choice" not in err
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "toon deze hulp en stop" in capsys.readouterr().out

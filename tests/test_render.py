@@ -59,7 +59,10 @@ def test_backlinks_show_where_an_entity_is_mentioned(site: dict[str, str]) -> No
 
 def test_body_links_become_relative_markdown_links(site: dict[str, str]) -> None:
     page = site["kwesties/eigen-kracht.md"]
-    assert "[het versterken van netwerken](../principes/netwerk-versterken.md)" in page
+    assert (
+        '[het versterken van netwerken](../principes/netwerk-versterken.md "Netwerken versterken — '
+        in page
+    )
     assert "`[[geen-link]]`" in page  # code stays code
 
 
@@ -114,7 +117,7 @@ def test_link_without_label_prints_kort_and_over_de_bron_folds_at_the_foot(
     site: dict[str, str],
 ) -> None:
     assert (
-        "tussen [generalist of specialist](generalist-specialist.md)"
+        'tussen [generalist of specialist](generalist-specialist.md "Generalist of specialist'
         in site["kwesties/eigen-kracht.md"]
     )
     page = site["kwesties/generalist-specialist.md"]

@@ -75,7 +75,8 @@ def _payload_corpus(root: Path) -> None:
                 "bronnen: [{bundel: testbundel-2020, sectie: '" + HTML_PAYLOAD + "'}]\n"
                 f"tags: ['{ATTR_PAYLOAD}']\n"
                 "---\n"
-                "Tekst met {{ 7*7 }} en [[payload]] en [[eigen-kracht]].\n"
+                "Tekst met {{ 7*7 }} en [[payload]] en [[eigen-kracht]].\n\n"
+                "Een wijkaanvalsterm in de tekst.\n"
             ),
             "begrippen/payload-begrip.md": (
                 "---\n"
@@ -86,6 +87,14 @@ def _payload_corpus(root: Path) -> None:
                 "---\n"
                 "Zie [@payload2020].\n"
             ),
+            # a glossary link: the definition becomes the link's tooltip
+            "begrippen/wijkaanvalsterm.md": (
+                "---\n"
+                "term: Wijkaanvalsterm\n"
+                f"definitie: '{HTML_PAYLOAD} {ATTR_PAYLOAD} \\\" ) {JINJA_PAYLOAD}'\n"
+                "bronnen: [{bundel: testbundel-2020}]\n"
+                "---\n"
+            ),
             "bibliography/payload.bib": (
                 "@book{payload2020,\n"
                 "  author = {Jansen, Bram},\n"
@@ -93,27 +102,70 @@ def _payload_corpus(root: Path) -> None:
                 "  publisher = {<b onmouseover=alert(4)>Uitgever</b>},\n"
                 "  note = {" + HTML_PAYLOAD + "},\n"
                 "  year = {2020},\n"
-                "  abstract = {```` <script>alert(2)</script> ````}\n"
+                "  abstract = {```` <script>alert(2)</script> ````},\n"
+                "  file = {Jansen.pdf:/Users/bram/Zotero/storage/AB12/Jansen.pdf:application/pdf},\n"
+                "  owner = {eigenaar-x9}\n"
                 "}\n"
             ),
         },
     )
 
 
-@pytest.fixture(scope="module")
-def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("payload") / "corpus"
-    _payload_corpus(root)
-    result = subprocess.run(
+def _mkdocs_build(root: Path, preview: bool) -> subprocess.CompletedProcess[str]:
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
+    if preview:
+        env["KENNISBANK_VOORBEELD"] = "1"
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
         cwd=root,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        env=env,
         check=False,
     )
+
+
+@pytest.fixture(scope="module")
+def payload_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("payload") / "corpus"
+    _payload_corpus(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def payload_site(payload_root: Path) -> Path:
+    """HTML in a field is an error, so the payload site is built as a preview: the findings
+    (which quote the payloads) are on the pages and at /meldingen/, and must stay text too."""
+    result = _mkdocs_build(payload_root, preview=True)
     assert result.returncode == 0, result.stderr
-    return root / "site"
+    return payload_root / "site"
+
+
+def test_payloads_in_fields_stop_the_real_build(payload_root: Path, tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    shutil.copytree(payload_root, root, ignore=shutil.ignore_patterns("site"))
+    result = _mkdocs_build(root, preview=False)
+    assert result.returncode != 0
+    assert "HTML is niet toegestaan in ‘titel’" in result.stderr
+    assert "fout(en) in de inhoud" in result.stderr
+    assert not (root / "site" / "meldingen").exists()
+
+
+def test_findings_are_shown_as_text(payload_site: Path) -> None:
+    overview = (payload_site / "meldingen" / "index.html").read_text(encoding="utf-8")
+    assert "HTML is niet toegestaan in ‘titel’" in overview
+    assert "&lt;img src=x onerror=alert(1)&gt;" in overview  # quoted, escaped
+    page = (payload_site / "kwesties" / "payload" / "index.html").read_text(encoding="utf-8")
+    assert "Meldingen bij deze pagina" in page and 'href="../../meldingen/"' in page
+
+
+def test_private_bibtex_fields_are_not_published(payload_site: Path) -> None:
+    work = (payload_site / "literatuur" / "payload2020" / "index.html").read_text(encoding="utf-8")
+    assert "publisher" in work and "Uitgever" in work  # the BibTeX block is there ...
+    assert "/Users/bram" not in work and "eigenaar-x9" not in work  # ... without the private fields
+    for page in payload_site.rglob("*.html"):
+        if page.parent.name != "meldingen":
+            assert "/Users/bram" not in page.read_text(encoding="utf-8"), page
 
 
 def test_text_payloads_come_out_as_text(payload_site: Path) -> None:
@@ -121,6 +173,11 @@ def test_text_payloads_come_out_as_text(payload_site: Path) -> None:
     page = (payload_site / "kwesties" / "payload" / "index.html").read_text(encoding="utf-8")
     assert "Tekst met {{ 7*7 }} en" in page and "Tekst met 49" not in page
     assert "onerror=alert(1)" in page  # shown to the reader as text, escaped
+    # glossary link and hover preview: the untrusted text is only ever a title attribute
+    glossary_link = re.search(r'<a class="kb-begrip" href="[^"]*" title="([^"]*)">', page)
+    assert glossary_link, "the begrip's first mention is a link with its definition"
+    assert glossary_link.group(1).startswith("Wijkaanvalsterm: &lt;img src=x onerror=alert(1)&gt;")
+    assert 'title="&lt;img src=x onerror=alert(1)&gt;' in page  # the [[payload]] preview
     work = (payload_site / "literatuur" / "payload2020" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in work  # the BibTeX stays in its code block
 
@@ -161,3 +218,15 @@ def test_url_payloads_are_errors_and_never_written(
                 page.path,
                 target,
             )
+
+
+def test_job_summary_quotes_payloads_as_text(payload_root: Path) -> None:
+    """The PR's job summary (Markdown on GitHub) quotes what the lector wrote: as text."""
+    from kennisbank.build import check
+    from kennisbank.report import format_summary
+
+    checked = check(payload_root)
+    summary = format_summary(checked.diagnostics, len(checked.corpus.documents), 0)
+    assert "HTML is niet toegestaan in ‘titel’" in summary
+    assert "<img" not in summary and "<script" not in summary
+    assert "&lt;img src=x onerror=alert(1)>" in summary

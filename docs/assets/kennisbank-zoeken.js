@@ -129,7 +129,8 @@
     ].forEach(function (item) {
       var li = el("li");
       var a = el("a", "", item[1]);
-      a.href = new URL(item[0], root).href;
+      // Vanaf schijf (make preview: geen mapadressen) wijst een map niet vanzelf naar index.html.
+      a.href = new URL(item[0] + (location.protocol === "file:" ? "index.html" : ""), root).href;
       li.appendChild(a);
       lijst.appendChild(li);
     });

@@ -17,6 +17,7 @@ from pybtex.database.input.bibtex import LowLevelParser, Parser
 from pybtex.errors import capture, set_strict_mode
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
+from . import vertaling
 from .diagnostic import Diagnostic, Location, error, warning
 
 RULE = "bibtex"
@@ -74,7 +75,7 @@ class _CollectingParser(Parser):  # type: ignore[misc]
             error(
                 Location(path=self.display, line=line),
                 RULE,
-                f"BibTeX-fout: {error_}.",
+                f"BibTeX-fout: {vertaling.pybtex(str(error_))}.",
                 "Controleer accolades, komma's tussen de velden en aanhalingstekens.",
             )
         )
@@ -113,7 +114,7 @@ class _CollectingParser(Parser):  # type: ignore[misc]
                     warning(
                         Location(path=self.display, line=self._line(entries.command_start)),
                         RULE,
-                        f"In ‘{key}’ kon pybtex iets niet goed lezen: {problem}.",
+                        f"In ‘{key}’ kon pybtex iets niet goed lezen: {vertaling.pybtex(str(problem))}.",
                         "Schrijf namen als ‘de Waal, Vincent and Jansen, Erik’.",
                     )
                 )

@@ -45,9 +45,15 @@ def check(root: Path) -> Checked:
     )
 
 
-def build(root: Path) -> Build:
+def build(root: Path, *, preview: bool = False) -> Build:
+    """Check and render; a `preview` shows the findings on the pages and at /meldingen/."""
     checked = check(root)
-    site = render_site(checked.corpus, checked.graph, checked.literature)
+    site = render_site(
+        checked.corpus,
+        checked.graph,
+        checked.literature,
+        checked.diagnostics if preview else None,
+    )
     return Build(corpus=checked.corpus, diagnostics=checked.diagnostics, site=site)
 
 

@@ -7,10 +7,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
+from . import vertaling
 from .build import build, check, write_pages
 from .diff import compare, format_markdown, format_text
 from .load import Corpus, load
+from .report import format_summary
 from .revision import RevisionCorpus, RevisionError
 from .rules import LOADER_CODES, RULES, summarise
 from .schema import write_schemas
@@ -33,6 +36,9 @@ def _check(args: argparse.Namespace) -> int:
         return _rules()
     checked = check(args.root)
     corpus, diagnostics = checked.corpus, checked.diagnostics
+    if args.format == "summary":
+        print(format_summary(diagnostics, len(corpus.documents), len(corpus.bibliography.entries)))
+        return 1 if summarise(diagnostics).errors else 0
     for diagnostic in diagnostics:
         print(diagnostic.format_github() if args.format == "github" else diagnostic.format())
     summary = summarise(diagnostics)
@@ -99,18 +105,33 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+class _DutchParser(argparse.ArgumentParser):
+    """argparse, but in Dutch: its usage, headings and errors (a lector reads only Dutch)."""
+
+    def format_usage(self) -> str:
+        return vertaling.argparse_text(super().format_usage())
+
+    def format_help(self) -> str:
+        return vertaling.argparse_text(super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {vertaling.argparse_error(message)}\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Wijkgericht Werken")
+    main = _DutchParser(prog="kennisbank", description="Kennisbank Wijkgericht Werken")
     main.add_argument(
         "--root", type=Path, default=Path("."), help="map met de inhoud (standaard: .)"
     )
-    commands = main.add_subparsers(dest="command", required=True)
+    commands = main.add_subparsers(dest="command", required=True, metavar="opdracht")
     check = commands.add_parser("check", help="controleer alle inhoud en de literatuur")
     check.add_argument(
         "--format",
-        choices=["text", "github"],
+        choices=["text", "github", "summary"],
         default="text",
-        help="github: meldingen als annotaties in een pull request",
+        help="github: meldingen als annotaties in een pull request; summary: alle meldingen "
+        "per bestand in Markdown, voor de samenvatting van een workflow ($GITHUB_STEP_SUMMARY)",
     )
     check.add_argument(
         "--rules", action="store_true", help="toon alle meldingscodes en wat ze controleren"

@@ -64,10 +64,22 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+# Findings that explain others (a rename without `vorige_ids` explains the errors in every
+# file that still uses the old id): they come first, so the first line says what happened.
+LEADING_RULES = frozenset({"hernoemd"})
+
+
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(
         diagnostics,
-        key=lambda d: (d.location.path, d.location.line, d.location.col, d.rule, d.message),
+        key=lambda d: (
+            d.rule not in LEADING_RULES,
+            d.location.path,
+            d.location.line,
+            d.location.col,
+            d.rule,
+            d.message,
+        ),
     )
 
 

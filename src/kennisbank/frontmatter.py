@@ -15,6 +15,7 @@ import yaml
 
 from .diagnostic import Diagnostic, Location, error, warning
 from .model import FieldPath
+from .pasted import curly_quote_hint, header_problem
 
 MAX_FILE_BYTES = 1_000_000
 FENCE = "---"
@@ -125,6 +126,18 @@ def parse(text: str, display: str) -> FrontMatter:
             )
     if not result.ok:
         return result
+    pasted = header_problem(header)  # Word's characters: say so on the right line
+    if pasted is not None:
+        result.ok = False
+        result.diagnostics.append(
+            error(
+                Location(path=display, line=pasted.line + 2, col=pasted.col),
+                RULE,
+                pasted.message,
+                pasted.suggestion,
+            )
+        )
+        return result
     builder = _Builder(display, line_offset=1)
     deep = _too_deep(header)
     if deep is not None:
@@ -158,12 +171,17 @@ def parse(text: str, display: str) -> FrontMatter:
     except yaml.MarkedYAMLError as exc:
         result.ok = False
         mark = exc.problem_mark or exc.context_mark
+        problem = _dutch_yaml_problem(exc.problem or str(exc))
+        hint = _yaml_hint(exc.problem or "")
+        curly = curly_quote_hint(header[mark.line]) if mark and mark.line < len(header) else None
+        if curly is not None:
+            problem, hint = curly
         result.diagnostics.append(
             error(
                 builder.at(mark) if mark else Location(path=display),
                 RULE,
-                f"De YAML-kop is ongeldig: {_dutch_yaml_problem(exc.problem or str(exc))}.",
-                _yaml_hint(exc.problem or ""),
+                f"De YAML-kop is ongeldig: {problem}.",
+                hint,
             )
         )
         return result

@@ -19,6 +19,7 @@ from .links import Graph
 from .markup import Citation
 from .model import Bundel, Entity, Hoofdstuk
 from .paths import work_pages
+from .privacy import is_private, private_fields, public_source
 from .sorting import letter
 
 
@@ -49,7 +50,12 @@ class Work:
     @property
     def note(self) -> str | None:
         note = self.entry.fields.get("note")
-        return plain(note) if note else None
+        return plain(note) if note and not is_private("note", note) else None
+
+    @property
+    def bibtex(self) -> str:
+        """The BibTeX to copy: as written, without the private fields (privacy.py)."""
+        return public_source(self.entry.source, private_fields(self.entry.fields))
 
     @property
     def letter(self) -> str:

@@ -2,7 +2,8 @@
 
 Bodies are Markdown plus two extensions, both recognised by inline rules of the parser (so
 that `[[x]]` inside a code span is left alone):
-- entity links `[[id]]` and `[[id|label]]`;
+- entity links `[[id]]` and `[[id|label]]`; `[[=tekst]]` is text that is never linked (it
+  switches glossary linking off for one occurrence, glossary.py);
 - Pandoc citations: `[@key]`, `[@key, p. 14]`, `[zie @a; @b]`, `[-@key]`, narrative `@key`.
 Each one found carries its exact span in the body, so rendering can substitute it and a
 check can point at its line and column.
@@ -45,6 +46,14 @@ class WikiLink:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Verbatim:
+    """`[[=tekst]]`: the text as written, never a glossary link."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, kw_only=True)
 class CiteItem:
     key: str
     prefix: str | None = None
@@ -75,6 +84,7 @@ class Body:
     citations: tuple[Citation, ...] = ()
     html: tuple[Finding, ...] = ()
     unsafe_links: tuple[Finding, ...] = ()
+    verbatim: tuple[Verbatim, ...] = ()
 
     @property
     def cited_keys(self) -> list[str]:
@@ -99,7 +109,10 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     inner = src[pos + 2 : end]
     if not inner.strip() or "\n" in inner or "[" in inner:
         return False
-    if not silent:
+    if not silent and inner.startswith("="):
+        token = state.push("verbatim", "", 0)
+        token.meta = {"text": inner[1:].strip(), "raw": src[pos : end + 2], "pos": pos}
+    elif not silent:
         target, _, label = inner.partition("|")
         token = state.push("wikilink", "", 0)
         token.meta = {
@@ -283,6 +296,7 @@ def analyse(body: str, path: str = "", body_line: int = 1) -> Body:
     citations: list[Citation] = []
     html: list[Finding] = []
     unsafe: list[Finding] = []
+    verbatim: list[Verbatim] = []
     for token in tokens:
         if token.type == "html_block" and token.map:
             html.append(
@@ -291,9 +305,16 @@ def analyse(body: str, path: str = "", body_line: int = 1) -> Body:
         if token.type != "inline" or not token.map or not token.children:
             continue
         for child in token.children:
+            if child.type == "verbatim":
+                span = locator.span(token.map, token.content, child.meta["pos"], child.meta["raw"])
+                verbatim.append(Verbatim(text=child.meta["text"], span=span))
             _collect(child, token, locator, links, citations, html, unsafe)
     return Body(
-        links=tuple(links), citations=tuple(citations), html=tuple(html), unsafe_links=tuple(unsafe)
+        links=tuple(links),
+        citations=tuple(citations),
+        html=tuple(html),
+        unsafe_links=tuple(unsafe),
+        verbatim=tuple(verbatim),
     )
 
 

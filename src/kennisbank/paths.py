@@ -15,6 +15,7 @@ INDEX = "index"
 REEKSEN = "reeksen"
 LITERATUUR = "literatuur"
 PRINCIPES = "principes"
+MELDINGEN = "meldingen"  # the check's findings, in a preview only (pages/meldingen.py)
 # Names that generated pages take inside a content folder, or will take: no entity (nor an
 # old id) may have them.
 RESERVED_IDS: frozenset[str] = frozenset({INDEX, REEKSEN, "tags", LITERATUUR, "overzicht"})
@@ -26,6 +27,10 @@ def entity_page(folder: str, entity_id: str) -> str:
 
 def index_page(folder: str) -> str:
     return f"{folder}/{INDEX}.md"
+
+
+def meldingen_page() -> str:
+    return f"{MELDINGEN}/{INDEX}.md"
 
 
 def reeks_page(bundel: str | None, slug: str) -> str:
@@ -57,3 +62,11 @@ def url(page: str) -> str:
     path = page.removesuffix(".html").removesuffix(".md")
     path = path.removesuffix(INDEX).rstrip("/")
     return f"/{path}/" if path else "/"
+
+
+OVERZICHT = "overzicht"
+
+
+def overview_page(name: str = INDEX) -> str:
+    """The overview pages: "overzicht/index.md" (kwesties × bronnen), "overzicht/tijdlijn.md", …"""
+    return f"{OVERZICHT}/{name}.md"

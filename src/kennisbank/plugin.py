@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -51,27 +52,48 @@ class KennisbankConfig(base.Config):
     search = c.Type(bool, default=True)
 
 
+# A preview shows the check's findings in the browser (a banner per page, /meldingen/) and
+# builds despite errors; `mkdocs serve` is one, and so is any build with this set to 1.
+PREVIEW_ENV = "KENNISBANK_VOORBEELD"
+
+
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def __init__(self) -> None:
         self.result: Build | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @property
+    def preview(self) -> bool:
+        return self.serving or os.environ.get(PREVIEW_ENV, "") in ("1", "ja", "true")
 
     def root(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.content_dir).resolve()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        result = build(self.root(config))
+        preview = self.preview
+        result = build(self.root(config), preview=preview)
         self.result = result
         # A content warning is reported but must not trip `strict` (which counts every
-        # warning MkDocs logs); a content error stops the build, with its count.
+        # warning MkDocs logs); a content error stops the build, with its count, except in a
+        # preview, where the pages show it (a banner, and the overview at /meldingen/).
         for diagnostic in result.diagnostics:
-            (log.error if diagnostic.is_error else log.info)(diagnostic.format())
+            (log.error if diagnostic.is_error and not preview else log.info)(diagnostic.format())
         summary = summarise(result.diagnostics)
-        if summary.errors:
+        if preview:
+            if summary.errors or summary.warnings:
+                log.info(
+                    f"kennisbank: {summary.errors} fout(en), {summary.warnings} waarschuwing(en) "
+                    "(hierboven); in het voorbeeld staan ze op de pagina's en op /meldingen/."
+                )
+        elif summary.errors:
             raise PluginError(
                 f"De kennisbank heeft {summary.errors} fout(en) in de inhoud (hierboven, met "
                 "bestand en regel); de site is niet gebouwd. Los ze op en sla opnieuw op."
             )
-        if summary.warnings:
+        elif summary.warnings:
             log.info(f"kennisbank: 0 fouten, {summary.warnings} waarschuwing(en) (hierboven).")
         for page in result.site.pages:
             if files.get_file_from_path(page.path) is not None:

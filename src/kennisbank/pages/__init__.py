@@ -7,15 +7,26 @@ registers itself (families.py); `render_site` runs them all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..diagnostic import Diagnostic
 from ..links import Graph
 from ..literature import Literature
 from ..load import Corpus
-from . import entity, indexes, redirect, reeks, works  # noqa: F401  (they register families)
+from . import (  # noqa: F401  (they register their families)
+    entity,
+    indexes,
+    meldingen,
+    overview,
+    redirect,
+    reeks,
+    works,
+)
 from .context import Page, RenderContext
 from .families import FAMILIES
 from .markdown import md_inline, relative
+from .meldingen import with_banners
 from .nav import NavItem, nav_with_docs, site_nav
 
 __all__ = [
@@ -37,10 +48,17 @@ class Site:
 
 
 def render_site(
-    corpus: Corpus, graph: Graph | None = None, literature: Literature | None = None
+    corpus: Corpus,
+    graph: Graph | None = None,
+    literature: Literature | None = None,
+    diagnostics: Sequence[Diagnostic] | None = None,
 ) -> Site:
-    ctx = RenderContext(corpus, graph, literature)
+    """All pages; with `diagnostics` (a preview) also the findings: a banner on each affected
+    page and the overview at /meldingen/."""
+    ctx = RenderContext(corpus, graph, literature, diagnostics)
     pages = [page for family in FAMILIES.values() for page in family.make(ctx)]
+    if diagnostics is not None:
+        pages = with_banners(ctx, pages)
     pages.sort(key=lambda p: p.path)
     return Site(pages=tuple(pages), nav=tuple(site_nav(ctx)))
 

@@ -20,6 +20,20 @@ def md_inline(text: object) -> str:
     return value.replace("<", "&lt;").replace("\n", " ")
 
 
+def md_title(text: object) -> str:
+    """Escape plain text for a Markdown link title (`[x](y "title")`): a reader sees it as a
+    tooltip; it cannot end the title, become markup or carry an attribute list."""
+    value = md_inline(text).replace("&lt;", "<")
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    return " ".join(value.split())
+
+
+def titled_link(label: str, target: str, title: str, css_class: str | None = None) -> str:
+    """A Markdown link with a tooltip: `label` is already Markdown, `title` plain text."""
+    link = f'[{label}]({target} "{md_title(title)}")'
+    return link + (f"{{ .{css_class} }}" if css_class else "")
+
+
 def safe_url(url: object) -> str:
     """The URL if the URL policy allows it, else nothing: a template never writes another."""
     text = str(url or "").strip()

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Begrip, Bundel, Casus, Kwestie, Principe
-from ..paths import LITERATUUR, index_page
+from ..paths import LITERATUUR, index_page, overview_page
 from ..sorting import sort_key
+from . import meldingen
 from .context import RenderContext
 
 NavItem = str | dict[str, Any]
@@ -38,12 +39,23 @@ def site_nav(ctx: RenderContext) -> list[NavItem]:
             entities = [e for e in entities if isinstance(e, Principe) and not e.reeks]
         items += [{e.title: e.page} for e in entities]
         sections.append({titles[cls]: items})
+    sections.append(
+        {
+            "Overzicht": [
+                overview_page(),
+                {"Tijdlijn": overview_page("tijdlijn")},
+                {"Plaatsen": overview_page("plaatsen")},
+            ]
+        }
+    )
     works: list[NavItem] = [index_page(LITERATUUR)]
     by_letter: dict[str, list[NavItem]] = defaultdict(list)
     for work in ctx.literature.works.values():
         by_letter[work.letter].append({work.label: work.page})
     works += [{letter: entries} for letter, entries in by_letter.items()]
     sections.append({"Literatuur": works})
+    if ctx.diagnostics is not None:  # a preview: the findings come first
+        sections.insert(0, meldingen.nav_section(ctx))
     return sections
 
 

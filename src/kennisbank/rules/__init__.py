@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from ..diagnostic import Diagnostic, sort_diagnostics
 from ..links import Graph
 from ..load import Corpus
-from . import bibtex, fields, ids, references, safety  # noqa: F401  (they register their rules)
+from . import (  # noqa: F401  (they register their rules)
+    bibtex,
+    fields,
+    glossary,
+    ids,
+    pasted,
+    privacy,
+    references,
+    safety,
+)
 from .registry import LOADER_CODES, RULES, Context, Rule
 
 __all__ = ["LOADER_CODES", "RULES", "Rule", "Summary", "summarise", "validate"]

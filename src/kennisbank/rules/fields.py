@@ -104,6 +104,15 @@ _VALUE_VALIDATORS = {
 }
 
 
+def _colon_text(value: Any) -> str | None:
+    """The text a lector meant, where an unquoted `a: b` made YAML read a one-field group."""
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, item),) = value.items()
+        if isinstance(key, str) and (item is None or isinstance(item, str | int | float)):
+            return f"{key}: {item}" if item is not None else f"{key}:"
+    return None
+
+
 @rule(code="waardetype", severity=FOUT)
 def value_types(ctx: Context) -> Iterator[Found]:
     """Every value has the type and form its key asks for (text, list, number, id, length)."""
@@ -120,6 +129,17 @@ def value_types(ctx: Context) -> Iterator[Found]:
             expected_list: list[str] = expected if isinstance(expected, list) else [expected]
             wanted = " of ".join(_TYPE_NAMES.get(t, t) for t in expected_list)
             hint = None
+            colon = _colon_text(value) if "string" in expected_list else None
+            if colon is not None:
+                quoted = colon.replace('"', '\\"')
+                yield found(
+                    location,
+                    f"‘{name}’ bevat een dubbele punt met een spatie erna (‘{colon}’); daardoor "
+                    "leest YAML het als ‘sleutel: waarde’ in plaats van als tekst.",
+                    "Zet de tekst tussen aanhalingstekens: "
+                    + (f'- "{quoted}"' if isinstance(path[-1], int) else f'{path[-1]}: "{quoted}"'),
+                )
+                continue
             if "array" in expected_list:
                 hint = f"Schrijf een lijst: ‘{path[-1]}: [a, b]’, of één regel ‘- a’ per item."
             elif "string" in expected_list and isinstance(value, list | dict):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections import defaultdict
 from collections.abc import Iterator
 
+from ..diagnostic import Location
 from ..label import article_before, at_sentence_start, leading_article
 from ..links import ReeksKey, reeks_key
 from ..markup import WikiLink
 from ..model import Entity, Principe
+from ..schema import ID_PATTERN
 from ..starter import PLACEHOLDER_ID
 from .registry import FOUT, WAARSCHUWING, Context, Found, did_you_mean, found, rule
 
@@ -27,14 +32,7 @@ def relations_resolve(ctx: Context) -> Iterator[Found]:
                 yield found(
                     ref.location,
                     f"‘{target}’ in ‘{ref.key}’ bestaat niet.",
-                    ctx.renamed_hint(target)
-                    or did_you_mean(target, ctx.ids_of(target_kind))
-                    or (
-                        f"Maak de pagina aan met: kennisbank new {target_kind} "
-                        f'"Titel" --id {target}'
-                        if target_kind
-                        else f"Maak eerst de pagina ‘{target}’ aan (kennisbank new …)."
-                    ),
+                    _missing_hint(ctx, target, target_kind),
                 )
             elif target_kind and existing.kind != target_kind:
                 right_key = _key_for(entity, existing.kind)
@@ -61,6 +59,72 @@ def relation_to_self(ctx: Context) -> Iterator[Found]:
                 )
 
 
+def _renamed_candidate(ctx: Context, target: str, kind: str | None) -> Entity | None:
+    """The page `target` was probably renamed to: the closest id of the right type."""
+    match = difflib.get_close_matches(target, ctx.ids_of(kind), n=1, cutoff=0.6)
+    return ctx.corpus.by_id[match[0]] if match else None
+
+
+def _missing_hint(ctx: Context, target: str, kind: str | None) -> str:
+    """What to do about a reference to an id that no page has: renamed, deleted or new."""
+    renamed = ctx.renamed_hint(target)
+    if renamed:
+        return renamed
+    if not re.fullmatch(ID_PATTERN, target):  # not an id at all: no page had it
+        return did_you_mean(target, ctx.ids_of(kind)) or "Schrijf de id van een bestaande pagina."
+    candidate = _renamed_candidate(ctx, target, kind)
+    if candidate is not None:
+        return (
+            f"Bedoelde je ‘{candidate.id}’? Is ‘{target}’ hernoemd, schrijf dan ‘{candidate.id}’ "
+            f"en zet ‘vorige_ids: [{target}]’ in {candidate.path}, zodat het oude adres blijft "
+            "werken."
+        )
+    new = f'kennisbank new {kind} "Titel" --id {target}' if kind else "kennisbank new <soort> …"
+    return (
+        f"Is de pagina ‘{target}’ verwijderd, haal dan deze verwijzing weg; is ze hernoemd, "
+        "schrijf dan de nieuwe id (en zet de oude in ‘vorige_ids’ van de nieuwe pagina); is ze "
+        f"nieuw, maak haar aan met: {new}"
+    )
+
+
+def _missing_targets(ctx: Context) -> dict[str, list[Location]]:
+    """Every id referenced (relations and [[links]]) that no page has, with where it is used."""
+    found: dict[str, list[Location]] = defaultdict(list)
+    known = set(ctx.corpus.by_id) | set(ctx.corpus.unreadable) | set(ctx.renamed)
+    for entity in ctx.corpus.entities:
+        for ref in entity.refs:
+            if ref.target not in known:
+                found[ref.target].append(ref.location)
+    for body in ctx.graph.bodies.values():
+        for link in body.links:
+            if link.target not in known:
+                found[link.target].append(link.span.location)
+    return found
+
+
+@rule(code="hernoemd", severity=WAARSCHUWING)
+def renamed_without_previous_ids(ctx: Context) -> Iterator[Found]:
+    """A page that seems renamed while other files still use its old id: one finding at the
+    new file that names `vorige_ids`, shown first by `kennisbank check` (the errors in the
+    files that still use the old id follow)."""
+    for target, places in sorted(_missing_targets(ctx).items()):
+        if not re.fullmatch(ID_PATTERN, target):
+            continue
+        candidate = _renamed_candidate(ctx, target, None)
+        files = len({p.path for p in places})
+        if candidate is None or {p.path for p in places} == {candidate.path}:
+            continue
+        yield found(
+            Location(path=candidate.path),
+            f"Is ‘{target}’ hernoemd naar ‘{candidate.id}’? {len(places)} verwijzing(en) in "
+            f"{files} bestand(en) gebruiken nog ‘{target}’, en {candidate.path} heeft geen "
+            f"‘vorige_ids: [{target}]’.",
+            f"Zet ‘vorige_ids: [{target}]’ in {candidate.path} (dan blijft het oude adres "
+            f"werken) en vervang ‘{target}’ door ‘{candidate.id}’ in de bestanden hieronder; "
+            "bedoel je een andere pagina, negeer dit dan.",
+        )
+
+
 def _key_for(entity: Entity, kind: str) -> str | None:
     return next((k for k, v in entity.relations.items() if v == kind), None)
 
@@ -74,9 +138,7 @@ def links_resolve(ctx: Context) -> Iterator[Found]:
                 yield found(
                     link.span.location,
                     f"De link [[{link.target}]] wijst naar een pagina die niet bestaat.",
-                    ctx.renamed_hint(link.target)
-                    or did_you_mean(link.target, ctx.corpus.by_id)
-                    or "Controleer de id (de bestandsnaam zonder .md).",
+                    _missing_hint(ctx, link.target, None),
                 )
 
 
