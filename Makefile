@@ -19,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 LINKCHECK_FLAGS ?=
 
-.PHONY: site test serve check generate bench clean distclean install linkcheck hooks properdocs zensical preview
+.PHONY: site test serve check generate bench clean distclean install linkcheck hooks properdocs zensical preview search-eval
 
 NEW_ENOUGH := import sys; sys.exit(sys.version_info < (3, 11))
 
@@ -43,6 +43,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	@touch $@
+
+# Playwright for the browser tests; it drives Debian's Chromium (no `playwright install`).
+$(VENV)/.installed-browser: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --editable '.[browser]'
+	@test -x /usr/bin/chromium || apt-get install -y chromium || (apt-get update && apt-get install -y chromium)
 	@touch $@
 
 $(VENV)/.installed-links: pyproject.toml $(VENV)/.installed
@@ -97,6 +103,11 @@ zensical: check $(VENV)/.installed-engines
 generate: $(VENV)/.installed
 	$(BIN)/kennisbank generate generated/
 
+# Zoeken meten (README, "Zoeken"): recall@5 en MRR van de zoekvragen in scripts/search_queries.yaml
+# op de gebouwde site, in Chromium.
+search-eval: site $(VENV)/.installed-browser
+	$(BIN)/python scripts/search_eval.py --site site
+
 # Benchmarks (not part of the tests): APA formatting against mkdocs-bibtex, the build, and
 # the real content built by MkDocs, ProperDocs and Zensical (every page present in each).
 bench: $(VENV)/.installed $(VENV)/.installed-engines
@@ -105,7 +116,7 @@ bench: $(VENV)/.installed $(VENV)/.installed-engines
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_engines.py
 
-test: $(VENV)/.installed-test $(VENV)/.installed-engines
+test: $(VENV)/.installed-test $(VENV)/.installed-engines $(VENV)/.installed-browser
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy

@@ -22,3 +22,6 @@ def valid_corpus(tmp_path: Path) -> Path:
     target = tmp_path / "valid"
     shutil.copytree(FIXTURES / "valid", target)
     return target
+
+
+from browser import browser  # noqa: E402, F401  (the shared session-scoped fixture)

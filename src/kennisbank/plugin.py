@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from .build import Build, build
 from .model import CONTENT_FOLDERS
+from .pagefind import annotate, index
 from .pages import nav_with_docs
 from .rules import summarise
 
@@ -47,6 +48,8 @@ class KennisbankConfig(base.Config):
     content_dir = c.Type(str, default=".")
     # Generate the navigation when mkdocs.yml has no `nav`.
     nav = c.Type(bool, default=True)
+    # Build the Pagefind search index after the build (kennisbank.pagefind).
+    search = c.Type(bool, default=True)
 
 
 # A preview shows the check's findings in the browser (a banner per page, /meldingen/) and
@@ -116,7 +119,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         return markdown
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
-        """Citation metadata (`citation_*`) from the page's front matter into its <head>."""
+        """Search fields (`zoeken`) onto the article; citation metadata (`citation_*`) from
+        the page's front matter into its <head>."""
+        if self.config.search:
+            output = annotate(output, page.meta.get("zoeken") if page.meta else None)
         tags = page.meta.get("citation") if page.meta else None
         if not tags or "</head>" not in output:
             return output
@@ -126,6 +132,12 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
             if isinstance(t, dict) and "name" in t and "content" in t
         )
         return output.replace("</head>", head + "</head>", 1)
+
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        if self.config.search:
+            message = index(Path(config.site_dir))
+            if message:
+                raise PluginError(message)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -9,6 +9,7 @@ from typing import Any
 from ..model import ENTITY_TYPES, Begrip, Bundel, Casus, Entity, Kwestie, Principe
 from .context import Page, RenderContext
 from .families import family
+from .search import entity_search_meta
 from .works import citation_meta
 
 
@@ -24,6 +25,9 @@ def entity_page(ctx: RenderContext, entity: Entity) -> Page:
         meta["tags"] = list(entity.tags)
     if isinstance(entity, Kwestie):
         meta["search"] = {"boost": 2}
+    bronnen = ctx.sources(entity)
+    bundels = [s.bundel.titel for s in bronnen if s.bundel and s.bundel is not entity]
+    meta["zoeken"] = entity_search_meta(entity, bundels)
     if isinstance(entity, Bundel) and entity.bib in ctx.literature.works:
         meta["citation"] = citation_meta(ctx.literature.works[entity.bib])
     graph = ctx.graph
@@ -35,7 +39,7 @@ def entity_page(ctx: RenderContext, entity: Entity) -> Page:
         entity=entity,
         body=ctx.body(entity),
         panels=panels(ctx, entity),
-        bronnen=ctx.sources(entity),
+        bronnen=bronnen,
         reeks=graph.reeks_of(entity) if isinstance(entity, Principe) else None,
         drawn_from=drawn_from(ctx, entity) if isinstance(entity, Bundel) else {},
         literatuur=ctx.literature.cited_on(entity),

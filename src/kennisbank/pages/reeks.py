@@ -8,19 +8,22 @@ from collections.abc import Iterator
 from ..links import Reeks
 from .context import Page, RenderContext, Source
 from .families import family
+from .search import search_meta
 
 
 @family("reeks", paths=lambda graph: (r.page for r in graph.reeksen.values()))
 def reeks_pages(ctx: RenderContext) -> Iterator[Page]:
     for reeks in ctx.graph.reeksen.values():
         title = ctx.graph.reeks_title(reeks)
+        bronnen = reeks_sources(ctx, reeks)
+        zoeken = search_meta("reeks", bundels=[s.bundel.titel for s in bronnen if s.bundel])
         yield ctx.template(
             "reeks.md.j2",
             reeks.page,
             title,
-            {"description": f"Reeks: {title}"},
+            {"description": f"Reeks: {title}", "zoeken": zoeken},
             reeks=reeks,
-            bronnen=reeks_sources(ctx, reeks),
+            bronnen=bronnen,
         )
 
 

@@ -13,6 +13,7 @@ from ..paths import work_pages as work_page_paths
 from .context import Page, RenderContext
 from .families import family
 from .markdown import plain_markdown
+from .search import search_meta
 
 
 def _paths(graph: Graph) -> Iterator[str]:
@@ -25,6 +26,7 @@ def work_pages(ctx: RenderContext) -> Iterator[Page]:
     for work in ctx.literature.works.values():
         meta: dict[str, Any] = {"description": plain_markdown(work.reference)}
         meta["citation"] = citation_meta(work)
+        meta["zoeken"] = search_meta("werk")
         yield ctx.template(
             "werk.md.j2", work.page, work.title, meta, work=work, literature=ctx.literature
         )
